@@ -1,0 +1,22 @@
+import bundleSchema from "../../../schemas/bundle.schema.json" with { type: "json" };
+import featureSchema from "../../../schemas/feature.schema.json" with { type: "json" };
+import promptSchema from "../../../schemas/prompt.schema.json" with { type: "json" };
+import providerSchema from "../../../schemas/provider.schema.json" with { type: "json" };
+
+/** The public contracts, one per file kind plus the compiled bundle. */
+export const SCHEMAS = {
+  provider: providerSchema,
+  prompt: promptSchema,
+  feature: featureSchema,
+  bundle: bundleSchema,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+/** Schema file each kind's YAML must name in its `# yaml-language-server: $schema=` line. */
+export const SCHEMA_FILES: Record<SchemaName, string> = {
+  provider: "schemas/provider.schema.json",
+  prompt: "schemas/prompt.schema.json",
+  feature: "schemas/feature.schema.json",
+  bundle: "schemas/bundle.schema.json",
+};

@@ -1,0 +1,20 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** `git <args>` in `cwd`; stdout trimmed, or undefined when git or the repository is missing. */
+export async function git(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.trimEnd();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit HEAD points at, or null outside a git checkout (or before the first commit). */
+export async function headCommit(cwd: string): Promise<string | null> {
+  const sha = await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  return sha && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
