@@ -36,9 +36,10 @@ export function parseYamlFile(source: SourceFile): ParseResult {
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
+    // Later syntax errors are nearly always echoes of the first: report the cause only.
     return {
       ok: false,
-      diagnostics: doc.errors.map((e) => {
+      diagnostics: doc.errors.slice(0, 1).map((e) => {
         const duplicate = e.code === "DUPLICATE_KEY";
         return diagnostic(
           source.path,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.ts";
-import { createAjv } from "../schema/ajv.ts";
+import { compileOutputContract } from "../schema/output-contract.ts";
 import { report, type Rule } from "./rule.ts";
 
 /** The output contract is compiled by strict ajv exactly as the runtime and evals will use it. */
@@ -16,9 +16,9 @@ export const outputContractValid: Rule = {
       }
       if (!data.output) continue;
       try {
-        createAjv({ allErrors: false, verbose: false }).compile(data.output.schema);
+        compileOutputContract(data.output.schema);
       } catch (error) {
-        out.push(report(this, file, ["output", "schema"], `Output contract is not a valid strict JSON Schema: ${(error as Error).message}`, "Fix the schema; every object needs `type: object` with its properties, and keywords must be spelled as in JSON Schema 2020-12."));
+        out.push(report(this, file, ["output", "schema"], `Output contract is not a valid strict JSON Schema: ${(error as Error).message}`, "Fix the schema; every object needs `type: object` with its properties, and keywords must be spelled as in JSON Schema 2020-12.", "key"));
       }
     }
     return out;

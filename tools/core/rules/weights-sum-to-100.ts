@@ -15,7 +15,7 @@ export const weightsSumTo100: Rule = {
         const total = experiment.variants.reduce((sum, v) => sum + v.weight, 0);
         if (Math.abs(total - 100) > EPSILON) {
           const listed = experiment.variants.map((v) => `${v.key}=${v.weight}`).join(", ");
-          out.push(report(this, file, ["experiments", e, "variants"], `Variant weights of "${experiment.id}" sum to ${round(total)}, not 100 (${listed}).`, "Adjust the weights so they add up to 100; use coverage to run on a share of users."));
+          out.push(report(this, file, ["experiments", e, "variants"], `Variant weights of "${experiment.id}" sum to ${round(total)}, not 100 (${listed}).`, "Adjust the weights so they add up to 100; use coverage to run on a share of users.", "key"));
         }
       });
     }

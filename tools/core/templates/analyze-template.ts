@@ -34,7 +34,10 @@ export function analyzeTemplate(template: string, inputs: ObjectField): Template
     tokens = Mustache.parse(template) as unknown as Token[];
   } catch (error) {
     const message = (error as Error).message;
-    const offset = Number(/at (\d+)\s*$/.exec(message)?.[1] ?? 0);
+    let offset = Number(/at (\d+)\s*$/.exec(message)?.[1] ?? 0);
+    // Mustache reports an unclosed section at the end of the template; point at its opening tag.
+    const unclosed = /^Unclosed section "([^"]+)"/.exec(message)?.[1];
+    if (unclosed) offset = Math.max(template.lastIndexOf(`{{#${unclosed}}}`), template.lastIndexOf(`{{^${unclosed}}}`), 0);
     result.parseError = { message, offset };
     return result;
   }

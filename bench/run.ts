@@ -1,0 +1,12 @@
+import { benchConfig } from "./config.bench.ts";
+
+/** `npm run bench [name]`: print figures; benchmarks never fail tests. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  config: benchConfig,
+};
+
+const only = process.argv[2];
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (only && only !== name) continue;
+  await bench();
+}
