@@ -1,6 +1,6 @@
 import type { ConfigModel } from "../model/load-model.ts";
 import { retriesOf, splitModelRef } from "../model/routes.ts";
-import type { FeatureDoc, RouteDef } from "../model/types.ts";
+import type { FeatureDoc, PromptDoc, RouteDef } from "../model/types.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { contentHash } from "./content-hash.ts";
 import { BUNDLE_FORMAT_VERSION, type Bundle, type BundlePrompt, type BundleProvider, type BundleRoute } from "./bundle-types.ts";
@@ -77,8 +77,14 @@ export function compileFeature(model: ConfigModel, feature: FeatureDoc, options:
 function compilePrompts(model: ConfigModel, refs: Set<string>): Record<string, BundlePrompt> {
   const out: Record<string, BundlePrompt> = {};
   for (const ref of [...refs].sort()) {
-    const p = model.prompts.get(ref)!.data;
-    out[ref] = {
+    out[ref] = compilePrompt(model.prompts.get(ref)!.data);
+  }
+  return out;
+}
+
+/** One prompt version as the bundle carries it. */
+export function compilePrompt(p: PromptDoc): BundlePrompt {
+  return {
       id: p.id,
       version: p.version,
       description: p.description,
@@ -89,9 +95,7 @@ function compilePrompts(model: ConfigModel, refs: Set<string>): Record<string, B
       messages: p.messages,
       output_schema: p.output?.schema ?? null,
       overrides: Object.fromEntries(Object.entries(p.overrides ?? {}).map(([k, v]) => [k, v.messages])),
-    };
-  }
-  return out;
+  };
 }
 
 function compileProviders(model: ConfigModel, refs: Set<string>): Record<string, BundleProvider> {

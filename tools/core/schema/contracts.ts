@@ -2,6 +2,8 @@ import bundleSchema from "../../../schemas/bundle.schema.json" with { type: "jso
 import featureSchema from "../../../schemas/feature.schema.json" with { type: "json" };
 import promptSchema from "../../../schemas/prompt.schema.json" with { type: "json" };
 import providerSchema from "../../../schemas/provider.schema.json" with { type: "json" };
+import releaseIndexSchema from "../../../schemas/release-index.schema.json" with { type: "json" };
+import channelsSchema from "../../../schemas/channels.schema.json" with { type: "json" };
 
 /** The public contracts, one per file kind plus the compiled bundle. */
 export const SCHEMAS = {
@@ -9,6 +11,8 @@ export const SCHEMAS = {
   prompt: promptSchema,
   feature: featureSchema,
   bundle: bundleSchema,
+  releaseIndex: releaseIndexSchema,
+  channels: channelsSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -19,4 +23,6 @@ export const SCHEMA_FILES: Record<SchemaName, string> = {
   prompt: "schemas/prompt.schema.json",
   feature: "schemas/feature.schema.json",
   bundle: "schemas/bundle.schema.json",
+  releaseIndex: "schemas/release-index.schema.json",
+  channels: "schemas/channels.schema.json",
 };
