@@ -1,3 +1,5 @@
+import { canonicalJson } from "../compile/canonical-json.ts";
+
 /** One difference between two JSON values, at a readable path. */
 export interface DiffEntry {
   /** Path segments; array items of objects with an `id` or `key` are named by it. */
@@ -21,10 +23,11 @@ export function deepDiff(before: unknown, after: unknown, path: string[] = []): 
     }
     return out;
   }
-  if (Array.isArray(before) && Array.isArray(after) && keyed(before) && keyed(after)) {
+  if (Array.isArray(before) && Array.isArray(after) && before.length + after.length > 0 && keyed(before) && keyed(after)) {
     return deepDiff(byKey(before), byKey(after), path);
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, kind: "changed", before, after }];
+  // Canonical form: a value parsed from a release file and a freshly compiled one order keys differently.
+  return canonicalJson(before) === canonicalJson(after) ? [] : [{ path, kind: "changed", before, after }];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -38,7 +41,7 @@ function keyOf(v: unknown): string | undefined {
 }
 
 function keyed(items: unknown[]): boolean {
-  return items.length > 0 && items.every((i) => keyOf(i) !== undefined) && new Set(items.map(keyOf)).size === items.length;
+  return items.every((i) => keyOf(i) !== undefined) && new Set(items.map(keyOf)).size === items.length;
 }
 
 function byKey(items: unknown[]): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from "diff";
 import type { Bundle, BundlePrompt } from "../compile/bundle-types.ts";
+import { canonicalJson } from "../compile/canonical-json.ts";
 
 export interface PromptDiff {
   from: string | null;
@@ -28,11 +29,11 @@ export function promptDiffs(before: Bundle | null, after: Bundle): PromptDiff[] 
   for (const key of Object.keys(after.prompts).sort()) {
     const prompt = after.prompts[key]!;
     const same = before?.prompts[key];
-    if (same && JSON.stringify(same) === JSON.stringify(prompt)) continue;
+    if (same && canonicalJson(same) === canonicalJson(prompt)) continue;
     const base = same ?? previousVersion(before, prompt);
     const from = base ? `${base.id}@${base.version}` : null;
     const patch = createTwoFilesPatch(from ?? "/dev/null", key, base ? promptText(base) : "", promptText(prompt), undefined, undefined, { context: 3 });
-    out.push({ from, to: key, patch: patch.split("\n").filter((l) => !l.startsWith("====")).join("\n") });
+    out.push({ from, to: key, patch: patch.split("\n").filter((l) => !l.startsWith("====") && !l.startsWith("Index: ")).join("\n") });
   }
   return out;
 }

@@ -125,7 +125,7 @@ function checkAgainstBase(base: LedgerFiles, files: LedgerFiles, ledger: Ledger,
   for (const [feature, old] of Object.entries(before.index.features)) {
     const now = ledger.index.features[feature] ?? [];
     old.forEach((entry, i) => {
-      if (JSON.stringify(now[i]) !== JSON.stringify(entry)) {
+      if (now[i] === undefined || canonicalJson(now[i]) !== canonicalJson(entry)) {
         out.push(fail("ledger-rewritten", INDEX_PATH, `The index entry for ${feature}@${entry.version} in ${ref} was changed or removed: the ledger is append-only.`, `Restore ${INDEX_PATH} from ${ref} and re-run \`llmcfg version\`.`));
       }
     });
