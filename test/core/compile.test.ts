@@ -54,7 +54,7 @@ describe("compile", () => {
     expect(Object.keys(bundle.providers.openai.models).sort()).toEqual(["gpt-4", "gpt-4o"]);
     const v1 = bundle.experiments[1].variants[0];
     expect(v1.route).toEqual({ deadline_ms: bundle.default_route.deadline_ms, chain: bundle.default_route.chain });
-    expect(bundle.default_route.chain[0]).toEqual({ provider: "anthropic", model: "claude-3-5-sonnet", timeout_ms: 2500, max_retries: 1 });
+    expect(bundle.default_route.chain[0]).toEqual({ provider: "anthropic", model: "claude-3-5-sonnet", timeout_ms: 2900, max_retries: 1 });
   });
 
   it("sorts keys by code unit, recursively, and drops undefined", () => {

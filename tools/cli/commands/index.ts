@@ -3,6 +3,7 @@ import { runBuild } from "./build.ts";
 import { runKeygen } from "./keygen.ts";
 import { runPromote } from "./promote.ts";
 import { runPublish } from "./publish.ts";
+import { runSimulate } from "./simulate.ts";
 import { runValidate } from "./validate.ts";
 import { runVerify } from "./verify.ts";
 import { runVersion } from "./version.ts";
@@ -20,5 +21,6 @@ export const COMMANDS: Record<string, Command> = {
   verify: { summary: "Check the append-only release ledger (and, with --base, a pull request)", run: runVerify },
   promote: { summary: "Point a channel (production, staging) at a released version; rollback", run: runPromote },
   publish: { summary: "Lay out released bundles, checksums, signatures and channel pointers", run: runPublish },
+  simulate: { summary: "Simulate a month of traffic on mock providers: cost, latency, errors per variant", run: runSimulate },
   keygen: { summary: "Create the Ed25519 key pair that signs published bundles", run: runKeygen },
 };

@@ -4,6 +4,8 @@ import promptSchema from "../../../schemas/prompt.schema.json" with { type: "jso
 import providerSchema from "../../../schemas/provider.schema.json" with { type: "json" };
 import releaseIndexSchema from "../../../schemas/release-index.schema.json" with { type: "json" };
 import channelsSchema from "../../../schemas/channels.schema.json" with { type: "json" };
+import scenariosSchema from "../../../schemas/scenarios.schema.json" with { type: "json" };
+import evalsSchema from "../../../schemas/evals.schema.json" with { type: "json" };
 
 /** The public contracts, one per file kind plus the compiled bundle. */
 export const SCHEMAS = {
@@ -13,6 +15,8 @@ export const SCHEMAS = {
   bundle: bundleSchema,
   releaseIndex: releaseIndexSchema,
   channels: channelsSchema,
+  scenarios: scenariosSchema,
+  evals: evalsSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -25,4 +29,6 @@ export const SCHEMA_FILES: Record<SchemaName, string> = {
   bundle: "schemas/bundle.schema.json",
   releaseIndex: "schemas/release-index.schema.json",
   channels: "schemas/channels.schema.json",
+  scenarios: "schemas/scenarios.schema.json",
+  evals: "schemas/evals.schema.json",
 };

@@ -1,0 +1,58 @@
+import type { SimulationReport, TallyReport } from "./report.ts";
+
+const usd = (n: number, digits = 0) => `$${n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()).join("\n");
+}
+
+function errors(t: TallyReport): string {
+  const entries = Object.entries(t.errorsByType);
+  return entries.length ? entries.map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ") : "none";
+}
+
+/** The report as a reviewer reads it: cost against budget, latency against SLO, per variant. */
+export function renderReport(r: SimulationReport, elapsedMs?: number): string {
+  const lines: string[] = [];
+  lines.push(`Simulation of ${r.feature}${r.bundleVersion ? `@${r.bundleVersion}` : ""}: scenario "${r.scenario}", ${r.days} days x ${r.perDay.toLocaleString("en-US")} requests a day, seed ${r.seed}`);
+  if (elapsedMs !== undefined) lines.push(`${r.requests.toLocaleString("en-US")} requests simulated in ${(elapsedMs / 1000).toFixed(2)} s (${Math.round(r.requests / (elapsedMs / 1000)).toLocaleString("en-US")} requests/s).`);
+  lines.push(r.lost === 0 ? "Every request ended in a response or an explicit error event (0 lost)." : `WARNING: ${r.lost} requests ended without a request event.`);
+  lines.push("");
+  const header = ["variant", "share", "ok", "errors", "fallback", "p50", "p95", "p99", "tokens in/out", "cost/req", "month (split)", "month at 100%"];
+  const rows = r.variants.map((v) => [
+    v.variant,
+    pct(v.share),
+    pct(v.okRate),
+    pct(v.errorRate),
+    pct(v.fallbackRate),
+    ms(v.p50Ms),
+    `${ms(v.p95Ms)} ${v.meetsSlo ? "ok" : "OVER"}`,
+    ms(v.p99Ms),
+    `${Math.round(v.avgInputTokens)}/${Math.round(v.avgOutputTokens)}`,
+    usd(v.costPerRequestUsd, 4),
+    usd(v.projectedMonthlyUsd),
+    `${usd(v.monthlyAtFullRolloutUsd)} ${v.monthlyAtFullRolloutUsd > r.budgetUsd ? "OVER" : "ok"}`,
+  ]);
+  const t = r.total;
+  rows.push(["all", "100.0%", pct(t.okRate), pct(t.errorRate), pct(t.fallbackRate), ms(t.p50Ms), ms(t.p95Ms), ms(t.p99Ms), `${Math.round(t.avgInputTokens)}/${Math.round(t.avgOutputTokens)}`, usd(t.costPerRequestUsd, 4), usd(r.projectedMonthlyUsd), ""]);
+  lines.push(table([header, ...rows]));
+  lines.push("");
+  const over = r.projectedMonthlyUsd > r.budgetUsd;
+  lines.push(`Budget: projected ${usd(r.projectedMonthlyUsd)} a month against ${usd(r.budgetUsd)} (${pct(r.projectedMonthlyUsd / r.budgetUsd)}) at ${r.perDay.toLocaleString("en-US")} requests a day: ${over ? "OVER BUDGET" : "within budget"}.`);
+  lines.push(`"month at 100%" is each variant alone at the feature's scale volume; OVER means that variant cannot be rolled out to everyone within budget.`);
+  const slow = r.variants.filter((v) => !v.meetsSlo);
+  lines.push(`SLO: p95 under ${ms(r.sloP95Ms)}: ${slow.length === 0 ? "met by every variant" : `missed by ${slow.map((v) => `${v.variant} (${ms(v.p95Ms)})`).join(", ")}`}.`);
+  lines.push(`Errors (final, per request): ${errors(t)}.`);
+  lines.push("");
+  lines.push("Attempts per provider model:");
+  lines.push(
+    table([
+      ["variant", "provider/model", "attempts", "ok", "errors", "p50", "p95", "cost"],
+      ...r.models.map((m) => [m.variant, `${m.provider}/${m.model}`, m.requests.toLocaleString("en-US"), pct(m.okRate), errors(m), ms(m.p50Ms), ms(m.p95Ms), usd(m.costUsd)]),
+    ]),
+  );
+  return `${lines.join("\n")}\n`;
+}
