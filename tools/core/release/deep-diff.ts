@@ -26,6 +26,10 @@ export function deepDiff(before: unknown, after: unknown, path: string[] = []): 
   if (Array.isArray(before) && Array.isArray(after) && before.length + after.length > 0 && keyed(before) && keyed(after)) {
     return deepDiff(byKey(before), byKey(after), path);
   }
+  // Same-length lists of objects (a failover chain) compare position by position.
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some(isObject)) {
+    return before.flatMap((item, i) => deepDiff(item, after[i], [...path, `[${i}]`]));
+  }
   // Canonical form: a value parsed from a release file and a freshly compiled one order keys differently.
   return canonicalJson(before) === canonicalJson(after) ? [] : [{ path, kind: "changed", before, after }];
 }

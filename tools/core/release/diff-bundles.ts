@@ -1,4 +1,5 @@
 import type { Bundle } from "../compile/bundle-types.ts";
+import { sortKeys } from "../compile/canonical-json.ts";
 import { deepDiff, type DiffEntry } from "./deep-diff.ts";
 import { diffInputs, inputContract } from "./input-contract.ts";
 import { diffOutputs, outputGuarantees } from "./output-contract.ts";
@@ -51,7 +52,7 @@ function classify(e: DiffEntry): Change {
   if (section === "providers" && b === "models" && e.path.length === 4) {
     return e.kind === "added" ? level("minor", `New model \`${a}/${c}\`.`) : level("patch", `Model \`${a}/${c}\` is no longer routed to.`);
   }
-  const where = e.path.join(".");
+  const where = e.path.join(".").replaceAll(".[", "[");
   if (e.kind === "added") return level("patch", `\`${where}\` set to ${show(e.after)}.`);
   if (e.kind === "removed") return level("patch", `\`${where}\` removed (was ${show(e.before)}).`);
   return level("patch", `\`${where}\`: ${show(e.before)} → ${show(e.after)}.`);
@@ -76,7 +77,7 @@ function reassignmentWarnings(before: Bundle, after: Bundle): string[] {
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(sortKeys(value));
   if (text === undefined) return "nothing";
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
