@@ -24,6 +24,7 @@ export function createMockProvider(options: MockOptions): Provider {
   const faults = options.faults ?? [];
   const spread = options.outputSpread ?? 1.35;
   let counter = 0;
+  const pools: Pools = new WeakMap();
   return {
     call(req: AttemptRequest): AttemptResponse {
       counter++;
@@ -32,7 +33,9 @@ export function createMockProvider(options: MockOptions): Provider {
       for (const fault of faults) {
         if (!applies(fault, req.provider, req.modelId, req.atMs)) continue;
         if (fault.kind === "latency") multiplier *= fault.multiplier;
-        else if (!error && (fault.kind === "outage" || random() < fault.rate)) error = { error: fault.error, retryAfterMs: fault.kind === "error_rate" ? fault.retry_after_ms : undefined };
+        // An outage wins over background error rates; the first rate that fires wins among rates.
+        else if (fault.kind === "outage") error = { error: fault.error };
+        else if (!error && random() < fault.rate) error = { error: fault.error, retryAfterMs: fault.retry_after_ms };
       }
       const responseId = `mock-${counter}`;
       const responseModel = req.model.api_model;
@@ -59,7 +62,7 @@ export function createMockProvider(options: MockOptions): Provider {
         timeToFirstTokenMs: ttft,
         errorType: null,
         retryAfterMs: undefined,
-        text: outputText(req, random, error?.error),
+        text: outputText(pools, req, random, error?.error),
         usage: { input_tokens: req.inputTokens, output_tokens: outputTokens, cache_read_input_tokens: 0 },
         finishReason: "stop",
         responseId,
@@ -71,9 +74,9 @@ export function createMockProvider(options: MockOptions): Provider {
 
 /** Distinct answers kept per (inputs, prompt): a month of traffic reuses them instead of regenerating. */
 const POOL_SIZE = 8;
-const pools = new WeakMap<object, Map<string, string[]>>();
+type Pools = WeakMap<object, Map<string, string[]>>;
 
-function pooledText(req: AttemptRequest, random: () => number): string {
+function pooledText(pools: Pools, req: AttemptRequest, random: () => number): string {
   let byPrompt = pools.get(req.inputs);
   if (!byPrompt) pools.set(req.inputs, (byPrompt = new Map()));
   let pool = byPrompt.get(req.promptKey);
@@ -87,9 +90,9 @@ function pooledText(req: AttemptRequest, random: () => number): string {
   return pool[slot];
 }
 
-function outputText(req: AttemptRequest, random: () => number, fault: FaultError | undefined): string {
+function outputText(pools: Pools, req: AttemptRequest, random: () => number, fault: FaultError | undefined): string {
   if (fault === "refusal") return "I'm sorry, but I can't help with that request.";
-  const text = pooledText(req, random);
+  const text = pooledText(pools, req, random);
   if (fault === "invalid_output") return `{"unexpected":${JSON.stringify(text)}}`;
   return fault === "malformed_json" ? `\`\`\`json\n${text.slice(0, Math.floor(text.length / 2))}` : text;
 }

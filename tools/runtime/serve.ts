@@ -65,7 +65,7 @@ interface Prepared {
 export class Runtime {
   private readonly breakers = new Map<string, Map<string, CircuitBreaker>>();
   /** Parsed and checked outputs by response text (memoize only: mocks repeat their answers). */
-  private readonly outputs = new Map<string, { output: unknown; error: string | null }>();
+  private readonly outputs = new Map<string, Map<string, { output: unknown; error: string | null }>>();
   private readonly prepared = new WeakMap<object, Map<string, Prepared | InputError[]>>();
   private readonly policy: RetryPolicy;
 
@@ -193,11 +193,12 @@ export class Runtime {
 
   private checkOutput(prompt: BundlePrompt, text: string | null, key: string): { output: unknown; error: string | null } {
     if (!this.options.memoize || text === null) return parseOutput(prompt, text, this.options.validateOutput, key);
-    const cacheKey = `${key}\u0000${text}`;
-    let checked = this.outputs.get(cacheKey);
+    let byText = this.outputs.get(key);
+    if (!byText) this.outputs.set(key, (byText = new Map()));
+    let checked = byText.get(text);
     if (!checked) {
-      if (this.outputs.size >= 10_000) this.outputs.clear();
-      this.outputs.set(cacheKey, (checked = parseOutput(prompt, text, this.options.validateOutput, key)));
+      if (byText.size >= 10_000) byText.clear();
+      byText.set(text, (checked = parseOutput(prompt, text, this.options.validateOutput, key)));
     }
     return checked;
   }

@@ -21,7 +21,7 @@ export function renderReport(r: SimulationReport, elapsedMs?: number): string {
   if (elapsedMs !== undefined) lines.push(`${r.requests.toLocaleString("en-US")} requests simulated in ${(elapsedMs / 1000).toFixed(2)} s (${Math.round(r.requests / (elapsedMs / 1000)).toLocaleString("en-US")} requests/s).`);
   lines.push(r.lost === 0 ? "Every request ended in a response or an explicit error event (0 lost)." : `WARNING: ${r.lost} requests ended without a request event.`);
   lines.push("");
-  const header = ["variant", "share", "ok", "errors", "fallback", "p50", "p95", "p99", "tokens in/out", "cost/req", "month (split)", "month at 100%"];
+  const header = ["variant", "share", "ok", "errors", "fallback", "p50", "p95", "p99", "tokens in/out", "cost/req", "list $/req", "month at 100%"];
   const rows = r.variants.map((v) => [
     v.variant,
     pct(v.share),
@@ -33,16 +33,17 @@ export function renderReport(r: SimulationReport, elapsedMs?: number): string {
     ms(v.p99Ms),
     `${Math.round(v.avgInputTokens)}/${Math.round(v.avgOutputTokens)}`,
     usd(v.costPerRequestUsd, 4),
-    usd(v.projectedMonthlyUsd),
+    usd(v.listPricePerRequestUsd, 4),
     `${usd(v.monthlyAtFullRolloutUsd)} ${v.monthlyAtFullRolloutUsd > r.budgetUsd ? "OVER" : "ok"}`,
   ]);
   const t = r.total;
-  rows.push(["all", "100.0%", pct(t.okRate), pct(t.errorRate), pct(t.fallbackRate), ms(t.p50Ms), ms(t.p95Ms), ms(t.p99Ms), `${Math.round(t.avgInputTokens)}/${Math.round(t.avgOutputTokens)}`, usd(t.costPerRequestUsd, 4), usd(r.projectedMonthlyUsd), ""]);
+  rows.push(["all", "100.0%", pct(t.okRate), pct(t.errorRate), pct(t.fallbackRate), ms(t.p50Ms), ms(t.p95Ms), ms(t.p99Ms), `${Math.round(t.avgInputTokens)}/${Math.round(t.avgOutputTokens)}`, usd(t.costPerRequestUsd, 4), "", ""]);
   lines.push(table([header, ...rows]));
   lines.push("");
-  const over = r.projectedMonthlyUsd > r.budgetUsd;
-  lines.push(`Budget: projected ${usd(r.projectedMonthlyUsd)} a month against ${usd(r.budgetUsd)} (${pct(r.projectedMonthlyUsd / r.budgetUsd)}) at ${r.perDay.toLocaleString("en-US")} requests a day: ${over ? "OVER BUDGET" : "within budget"}.`);
-  lines.push(`"month at 100%" is each variant alone at the feature's scale volume; OVER means that variant cannot be rolled out to everyone within budget.`);
+  const over = r.listPriceMonthlyUsd > r.budgetUsd;
+  lines.push(`Budget: ${usd(r.listPriceMonthlyUsd)} a month at list prices for this split at ${r.perDay.toLocaleString("en-US")} requests a day, against ${usd(r.budgetUsd)} (${pct(r.listPriceMonthlyUsd / r.budgetUsd)}): ${over ? "OVER BUDGET" : "within budget"}.`);
+  lines.push(`Measured in the simulation: ${usd(r.projectedMonthlyUsd)} a month (lower when calls fail before they are billed in full).`);
+  lines.push(`"list $/req" prices each variant's primary model (${r.variants.map((v) => `${v.variant}: ${v.primaryModel}`).join(", ")}) at the measured input and expected output tokens; "month at 100%" is that variant alone at the feature's scale volume.`);
   const slow = r.variants.filter((v) => !v.meetsSlo);
   lines.push(`SLO: p95 under ${ms(r.sloP95Ms)}: ${slow.length === 0 ? "met by every variant" : `missed by ${slow.map((v) => `${v.variant} (${ms(v.p95Ms)})`).join(", ")}`}.`);
   lines.push(`Errors (final, per request): ${errors(t)}.`);

@@ -1,5 +1,6 @@
 import type { Bundle } from "../core/compile/bundle-types.ts";
 import type { Tally } from "../runtime/metrics/aggregate.ts";
+import { costUsd } from "../runtime/tokens/cost.ts";
 import type { SimulationResult } from "./simulate.ts";
 
 export interface TallyReport {
@@ -22,7 +23,10 @@ export interface VariantReport extends TallyReport {
   share: number;
   /** 30-day cost of this variant's share of traffic at the simulated daily volume. */
   projectedMonthlyUsd: number;
-  /** 30-day cost if this variant took all traffic at the feature's scale volume. */
+  /** The variant's primary model at list prices: measured input tokens, expected output tokens. */
+  primaryModel: string;
+  listPricePerRequestUsd: number;
+  /** 30-day cost at list prices if this variant took all traffic at the feature's scale volume. */
   monthlyAtFullRolloutUsd: number;
   meetsSlo: boolean;
 }
@@ -39,6 +43,8 @@ export interface SimulationReport {
   budgetUsd: number;
   sloP95Ms: number;
   projectedMonthlyUsd: number;
+  /** 30-day cost at list prices of the current split at the simulated volume. */
+  listPriceMonthlyUsd: number;
   total: TallyReport;
   variants: VariantReport[];
   models: (TallyReport & { variant: string; provider: string; model: string })[];
@@ -65,13 +71,17 @@ export function summarizeTally(t: Tally): TallyReport {
 export function buildReport(bundle: Bundle, result: SimulationResult, run: { scenario: string; days: number; perDay: number; seed: number }): SimulationReport {
   const monthly = (usd: number) => (usd / run.days) * 30;
   const variants = [...result.metrics.requests].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, tally]) => {
+    const variant = key.split("|")[1]!;
     const summary = summarizeTally(tally);
+    const list = listPrice(bundle, result, variant);
     return {
-      variant: key.split("|")[1]!,
+      variant,
       share: tally.count / Math.max(1, result.requests),
       ...summary,
       projectedMonthlyUsd: monthly(summary.costUsd),
-      monthlyAtFullRolloutUsd: summary.costPerRequestUsd * bundle.traffic.requests_per_day_at_scale * 30,
+      primaryModel: list.model,
+      listPricePerRequestUsd: list.perRequest,
+      monthlyAtFullRolloutUsd: list.perRequest * bundle.traffic.requests_per_day_at_scale * 30,
       meetsSlo: summary.p95Ms <= bundle.slo.p95_latency_ms,
     };
   });
@@ -91,8 +101,24 @@ export function buildReport(bundle: Bundle, result: SimulationResult, run: { sce
     budgetUsd: bundle.budget.monthly_usd,
     sloP95Ms: bundle.slo.p95_latency_ms,
     projectedMonthlyUsd: monthly(total.costUsd),
+    listPriceMonthlyUsd: variants.reduce((sum, v) => sum + v.share * v.listPricePerRequestUsd, 0) * run.perDay * 30,
     total,
     variants,
     models,
   };
+}
+
+/**
+ * What a variant costs when its primary model answers: list prices at the input tokens measured
+ * for that model and the feature's expected output tokens. Failed and timed-out calls make the
+ * measured cost lower than this, so budgets are judged on this figure.
+ */
+function listPrice(bundle: Bundle, result: SimulationResult, variant: string): { model: string; perRequest: number } {
+  const route = variant === "(default)" ? bundle.default_route : bundle.experiments.flatMap((e) => e.variants).find((v) => v.key === variant)?.route;
+  const head = route?.chain[0];
+  if (!head) return { model: "?", perRequest: 0 };
+  const model = bundle.providers[head.provider]!.models[head.model]!;
+  const tally = result.metrics.attempts.get(`${bundle.id}|${variant}|${head.provider}|${model.api_model}`);
+  const input = tally && tally.count > 0 ? tally.inputTokens / tally.count : 0;
+  return { model: `${head.provider}/${head.model}`, perRequest: costUsd(model.pricing, input, bundle.traffic.expected_output_tokens) };
 }

@@ -6,6 +6,7 @@ import releaseIndexSchema from "../../../schemas/release-index.schema.json" with
 import channelsSchema from "../../../schemas/channels.schema.json" with { type: "json" };
 import scenariosSchema from "../../../schemas/scenarios.schema.json" with { type: "json" };
 import evalsSchema from "../../../schemas/evals.schema.json" with { type: "json" };
+import telemetrySchema from "../../../schemas/telemetry-event.schema.json" with { type: "json" };
 
 /** The public contracts, one per file kind plus the compiled bundle. */
 export const SCHEMAS = {
@@ -17,6 +18,7 @@ export const SCHEMAS = {
   channels: channelsSchema,
   scenarios: scenariosSchema,
   evals: evalsSchema,
+  telemetry: telemetrySchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -31,4 +33,5 @@ export const SCHEMA_FILES: Record<SchemaName, string> = {
   channels: "schemas/channels.schema.json",
   scenarios: "schemas/scenarios.schema.json",
   evals: "schemas/evals.schema.json",
+  telemetry: "schemas/telemetry-event.schema.json",
 };

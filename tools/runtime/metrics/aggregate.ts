@@ -21,33 +21,59 @@ function tally(): Tally {
  * is exactly what the events say: requests per feature and variant, attempts per provider model.
  */
 export class MetricsAggregator implements TelemetrySink {
+  /** Keyed "feature|variant" ("(default)" outside experiments). */
   readonly requests = new Map<string, Tally>();
+  /** Keyed "feature|variant|provider|model". */
   readonly attempts = new Map<string, Tally>();
   /** Every request of a feature, whatever its variant (for percentiles of the whole). */
   readonly totals = new Map<string, Tally>();
-
-  private readonly keys = new Map<string, string>();
-
-  /** Interned "feature|variant" keys: building them per event was a hot spot. */
-  private key(feature: string, variant: string | null, suffix = ""): string {
-    const raw = suffix ? `${feature}\u0000${variant}\u0000${suffix}` : `${feature}\u0000${variant}`;
-    let key = this.keys.get(raw);
-    if (key === undefined) this.keys.set(raw, (key = `${feature}|${variant ?? "(default)"}${suffix ? `|${suffix}` : ""}`));
-    return key;
-  }
+  // Nested lookups by the event's own strings: building a key string per event was a hot spot.
+  private readonly requestIndex = new Map<string, Map<string | null, Tally>>();
+  private readonly attemptIndex = new Map<string, Map<string | null, Map<string, Map<string, Tally>>>>();
 
   emit(event: TelemetryEvent): void {
-    const variant = this.key(event["llmcfg.feature"], event["llmcfg.variant.key"]);
+    const feature = event["llmcfg.feature"];
+    const variant = event["llmcfg.variant.key"];
     if (event["event.name"] === "llm.request") {
-      for (const t of [get(this.requests, variant), get(this.totals, event["llmcfg.feature"])]) {
-        add(t, event);
-        if (event["llmcfg.fallback"]) t.fallbacks++;
+      const t = this.requestTally(feature, variant);
+      const total = get(this.totals, feature);
+      add(t, event);
+      add(total, event);
+      if (event["llmcfg.fallback"]) {
+        t.fallbacks++;
+        total.fallbacks++;
       }
     } else {
-      const t = get(this.attempts, this.key(event["llmcfg.feature"], event["llmcfg.variant.key"], `${event["gen_ai.provider.name"]}|${event["gen_ai.request.model"]}`));
+      const t = this.attemptTally(feature, variant, event["gen_ai.provider.name"], event["gen_ai.request.model"]);
       add(t, event);
       if (event["llmcfg.fallback.reason"] !== null) t.fallbacks++;
     }
+  }
+
+  private requestTally(feature: string, variant: string | null): Tally {
+    let byVariant = this.requestIndex.get(feature);
+    if (!byVariant) this.requestIndex.set(feature, (byVariant = new Map()));
+    let t = byVariant.get(variant);
+    if (!t) {
+      byVariant.set(variant, (t = tally()));
+      this.requests.set(`${feature}|${variant ?? "(default)"}`, t);
+    }
+    return t;
+  }
+
+  private attemptTally(feature: string, variant: string | null, provider: string, model: string): Tally {
+    let byVariant = this.attemptIndex.get(feature);
+    if (!byVariant) this.attemptIndex.set(feature, (byVariant = new Map()));
+    let byProvider = byVariant.get(variant);
+    if (!byProvider) byVariant.set(variant, (byProvider = new Map()));
+    let byModel = byProvider.get(provider);
+    if (!byModel) byProvider.set(provider, (byModel = new Map()));
+    let t = byModel.get(model);
+    if (!t) {
+      byModel.set(model, (t = tally()));
+      this.attempts.set(`${feature}|${variant ?? "(default)"}|${provider}|${model}`, t);
+    }
+    return t;
   }
 }
 
