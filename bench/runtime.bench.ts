@@ -21,7 +21,7 @@ export async function benchRuntime(): Promise<void> {
   const sources = await readSources(REPO);
   const bundle = compileBundles(validateSources(sources, { today: "2026-12-04" }).model, { sourceCommit: null })[0]!.bundle;
   const evals = parseEvalFiles(sources).evals;
-  const inputs = [...new Set(Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id), p.version)))];
+  const inputs = [...new Set(Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id)?.evals, p.version)))];
   const answer = JSON.stringify({ recommendations: [1, 2, 3].map((i) => ({ role: `Role ${i}`, rationale: "Grounded in Python and high demand.", skill_gaps: ["Kubernetes"], next_steps: ["Take a course"], confidence: 0.7 })) });
   const instant: Provider = {
     call: (req) => ({ durationMs: 0, timeToFirstTokenMs: 0, errorType: null, text: answer, usage: { input_tokens: req.inputTokens, output_tokens: 150, cache_read_input_tokens: 0 }, finishReason: "stop", responseId: "r", responseModel: req.model.api_model }),

@@ -14,7 +14,7 @@ import { REPO_ROOT, repoSources } from "../helpers/source-tree.ts";
 const sources = repoSources();
 const bundle = compileBundles(validateSources(sources, { today: "2026-12-04" }).model, { sourceCommit: null })[0]!.bundle;
 const evals = parseEvalFiles(sources).evals;
-const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id), p.version));
+const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id)?.evals, p.version));
 const { scenarios, diagnostics } = parseScenarios(readFileSync(join(REPO_ROOT, "simulation/scenarios.yaml"), "utf8"));
 const scenario = (id: string) => scenarios.find((s) => s.id === id)!;
 

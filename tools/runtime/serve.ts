@@ -43,6 +43,8 @@ export interface ServeResult {
   output: unknown;
   /** The rendered messages of the last attempt (for evals), or null. */
   messages: readonly Message[] | null;
+  /** Raw response text of the last attempt that got one, or null. */
+  text: string | null;
   errorType: string | null;
   inputErrors: InputError[];
   attempts: AttemptRecord[];
@@ -97,7 +99,7 @@ export class Runtime {
       promptId: prompt?.id ?? null,
       promptVersion: prompt?.version ?? null,
     };
-    const result: ServeResult = { outcome: "error", assignment, output: null, messages: null, errorType: null, inputErrors: [], attempts: [], events: [], durationMs: 0, costUsd: 0 };
+    const result: ServeResult = { outcome: "error", assignment, output: null, messages: null, text: null, errorType: null, inputErrors: [], attempts: [], events: [], durationMs: 0, costUsd: 0 };
     if (assignment.route === null || prompt === null) return this.finish(ctx, { ...result, outcome: "kill_switch", errorType: "kill_switch" });
     const route = assignment.route;
     const attempts = result.attempts;
@@ -140,6 +142,7 @@ export class Runtime {
           expectedOutputTokens: bundle.traffic.expected_output_tokens,
         });
         const timedOut = response.durationMs > decision.timeoutMs;
+        if (!timedOut && response.text !== null) result.text = response.text;
         durationMs = timedOut ? decision.timeoutMs : response.durationMs;
         errorType = timedOut ? "timeout" : response.errorType;
         if (timedOut) {

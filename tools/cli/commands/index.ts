@@ -1,5 +1,6 @@
 import type { CliContext } from "../context.ts";
 import { runBuild } from "./build.ts";
+import { runEval } from "./eval.ts";
 import { runKeygen } from "./keygen.ts";
 import { runPromote } from "./promote.ts";
 import { runPublish } from "./publish.ts";
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   verify: { summary: "Check the append-only release ledger (and, with --base, a pull request)", run: runVerify },
   promote: { summary: "Point a channel (production, staging) at a released version; rollback", run: runPromote },
   publish: { summary: "Lay out released bundles, checksums, signatures and channel pointers", run: runPublish },
+  eval: { summary: "Run eval cases on mock providers, apply the gates, print the reviewer summary", run: runEval },
   simulate: { summary: "Simulate a month of traffic on mock providers: cost, latency, errors per variant", run: runSimulate },
   keygen: { summary: "Create the Ed25519 key pair that signs published bundles", run: runKeygen },
 };

@@ -81,7 +81,7 @@ export async function simulateCommand(options: SimulateOptions, ctx: CliContext,
       // Telemetry names the release when the sources match it, as production events would.
       const latest = latestEntry(ledger.index, feature);
       const bundle: Bundle = latest?.content_hash === compiled.content_hash ? { ...compiled, version: latest.version } : compiled;
-      const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.evals.get(p.id), p.version));
+      const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.evals.get(p.id)?.evals, p.version));
       const unique = [...new Set(inputs)];
       const perDay = options.perDay ?? bundle.traffic.requests_per_day_at_scale;
       const started = performance.now();

@@ -37,6 +37,6 @@ export interface EvalCase {
 
 export interface EvalFile {
   prompt: string;
-  defaults?: { threshold?: number; assertions?: AssertionDef[] };
+  defaults?: { threshold?: number; min_pass_rate?: number; assertions?: AssertionDef[] };
   cases: EvalCase[];
 }

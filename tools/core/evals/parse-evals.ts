@@ -33,6 +33,6 @@ export function parseEvalFiles(sources: readonly SourceFile[]): { evals: Map<str
 }
 
 /** Inputs of every case that applies to a prompt version, in file order. */
-export function caseInputs(loaded: LoadedEvals | undefined, version: number): Record<string, unknown>[] {
-  return (loaded?.evals.cases ?? []).filter((c) => !c.versions || c.versions.includes(version)).map((c) => c.inputs);
+export function caseInputs(file: EvalFile | undefined, version: number): Record<string, unknown>[] {
+  return (file?.cases ?? []).filter((c) => !c.versions || c.versions.includes(version)).map((c) => c.inputs);
 }
