@@ -39,7 +39,7 @@ describe("llmcfg validate", () => {
   it("exits 0 on a clean repository and says so", async () => {
     const ctx = capture(tempRepo());
     expect(await main(["validate", "--today", "2025-01-01"], ctx, false)).toBe(0);
-    expect(ctx.out).toBe("✔ 4 files checked, no problems.\n");
+    expect(ctx.out).toBe("✔ 5 files checked, no problems.\n");
   });
 
   it("prints one tsc-style finding with its hint for one broken file, and exits 1", async () => {
@@ -51,7 +51,7 @@ describe("llmcfg validate", () => {
     expect(ctx.out).toBe(
       'experiments/demo.yaml:11:11  error  Prompt "advise@1" (default route) does not exist. Did you mean "advice@1"?  [prompt-ref-exists]\n' +
         "    hint: No prompt \"advise\" exists. Create prompts/advise/v<N>.yaml or reference an existing version.\n" +
-        "✖ 1 error, 0 warnings in 1 file (4 files checked).\n",
+        "✖ 1 error, 0 warnings in 1 file (5 files checked).\n",
     );
   });
 

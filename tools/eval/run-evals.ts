@@ -55,7 +55,7 @@ export interface EvalOptions {
   shard?: { index: number; count: number };
 }
 
-/** Latency does not decide an eval: the SLO gate judges it from the simulation. */
+/** Latency does not decide an eval (the SLO gate judges it from the simulation): no deadline. */
 const EVAL_DEADLINE_MS = 600_000;
 
 export interface PlannedRun {
@@ -93,7 +93,8 @@ function runCase(options: EvalOptions, { unit, evalCase, file }: PlannedRun, ind
   const synthetic = createMockProvider({ seed, faults: options.faults });
   const stats: ReplayStats = { hits: 0, misses: 0 };
   const provider = options.mode === "replay" ? replayProvider(options.recordings, synthetic, stats) : synthetic;
-  const route = { deadline_ms: EVAL_DEADLINE_MS, chain: unit.route.chain.map((a) => ({ ...a, timeout_ms: EVAL_DEADLINE_MS })) };
+  // The primary model alone, once: a fallback must not hide what the variant's own model answers.
+  const route = { deadline_ms: EVAL_DEADLINE_MS, chain: [{ ...unit.route.chain[0]!, timeout_ms: EVAL_DEADLINE_MS, max_retries: 0 }] };
   const view: Bundle = { ...bundle, kill_switch: false, experiments: [], default_route: { prompt: unit.prompt, ...route }, budget: { ...bundle.budget, max_cost_per_request_usd: Number.MAX_VALUE } };
   const sink = new MemorySink();
   const runtime = new Runtime({ bundle: view, provider, sink, validateOutput: options.validateOutput, random: seededRandom(seed) });

@@ -4,6 +4,7 @@ import { runEval } from "./eval.ts";
 import { runKeygen } from "./keygen.ts";
 import { runPromote } from "./promote.ts";
 import { runPublish } from "./publish.ts";
+import { runRecord } from "./record.ts";
 import { runSimulate } from "./simulate.ts";
 import { runValidate } from "./validate.ts";
 import { runVerify } from "./verify.ts";
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   promote: { summary: "Point a channel (production, staging) at a released version; rollback", run: runPromote },
   publish: { summary: "Lay out released bundles, checksums, signatures and channel pointers", run: runPublish },
   eval: { summary: "Run eval cases on mock providers, apply the gates, print the reviewer summary", run: runEval },
+  record: { summary: "Write eval recordings from live provider calls or imported outputs", run: runRecord },
   simulate: { summary: "Simulate a month of traffic on mock providers: cost, latency, errors per variant", run: runSimulate },
   keygen: { summary: "Create the Ed25519 key pair that signs published bundles", run: runKeygen },
 };

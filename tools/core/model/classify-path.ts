@@ -13,7 +13,7 @@ export const SOURCE_DIRS = ["providers", "prompts", "experiments"] as const;
 
 /** Non-config files that may live beside prompts (eval fixtures and their recordings). */
 export function isAuxiliaryPath(path: string): boolean {
-  return /^prompts\/[^/]+\/(evals\.yaml|evals\/.+|recordings\/.+)$/.test(path) || /(^|\/)README\.md$/.test(path);
+  return /^prompts\/[^/]+\/(evals\.yaml|recordings\/.+\.json)$/.test(path) || /(^|\/)README\.md$/.test(path);
 }
 
 /** What a repository-relative path must contain, decided by where it lives. */

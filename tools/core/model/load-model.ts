@@ -3,6 +3,8 @@ import { parseYamlFile, type ParsedFile, type SourceFile } from "../parse/parse-
 import { validateAgainstSchema } from "../schema/validate-against-schema.ts";
 import { classifyPath, isAuxiliaryPath } from "./classify-path.ts";
 import type { FeatureDoc, PromptDoc, ProviderDoc } from "./types.ts";
+import type { EvalFile } from "../evals/eval-types.ts";
+import { EVALS_FILE } from "../evals/parse-evals.ts";
 
 export interface Located<T> {
   data: T;
@@ -15,6 +17,8 @@ export interface ConfigModel {
   /** Keyed by <id>@<version>. */
   prompts: Map<string, Located<PromptDoc>>;
   features: Map<string, Located<FeatureDoc>>;
+  /** Eval fixtures keyed by the prompt id of their folder. */
+  evals: Map<string, Located<EvalFile>>;
   /** Every file that parsed as YAML, schema-valid or not (for text-level rules). */
   parsed: ParsedFile[];
   /** Files that failed parsing or the schema: rules that need their content skip them. */
@@ -28,9 +32,22 @@ export function promptKey(id: string, version: number): string {
 /** Parse and schema-check every source; keep what is valid. Order of `sources` does not matter. */
 export function loadModel(sources: readonly SourceFile[]): { model: ConfigModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const model: ConfigModel = { providers: new Map(), prompts: new Map(), features: new Map(), parsed: [], invalidPaths: new Set() };
+  const model: ConfigModel = { providers: new Map(), prompts: new Map(), features: new Map(), evals: new Map(), parsed: [], invalidPaths: new Set() };
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const source of sorted) {
+    const evalsOf = EVALS_FILE.exec(source.path)?.[1];
+    if (evalsOf !== undefined) {
+      const result = parseYamlFile(source);
+      const problems = result.ok ? validateAgainstSchema("evals", result.file) : result.diagnostics;
+      if (problems.length > 0 || !result.ok) {
+        diagnostics.push(...problems);
+        model.invalidPaths.add(source.path);
+      } else {
+        model.parsed.push(result.file);
+        model.evals.set(evalsOf, { data: result.file.data as EvalFile, file: result.file });
+      }
+      continue;
+    }
     if (isAuxiliaryPath(source.path)) continue;
     const kind = classifyPath(source.path);
     if (kind.kind === "unknown") {

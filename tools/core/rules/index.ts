@@ -2,6 +2,7 @@ import { concludedExperimentNoTraffic } from "./concluded-experiment-no-traffic.
 import { contextWindowFits } from "./context-window-fits.ts";
 import { deadlineFitsSlo } from "./deadline-fits-slo.ts";
 import { experimentIdsUnique } from "./experiment-ids-unique.ts";
+import { evalFixturesSound } from "./eval-fixtures-sound.ts";
 import { experimentSeedsUnique } from "./experiment-seeds-unique.ts";
 import { failoverChainUnique } from "./failover-chain-unique.ts";
 import { latencyProfileOrdered } from "./latency-profile-ordered.ts";
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = register([
   experimentSeedsUnique,
   runningExperimentHasSeed,
   concludedExperimentNoTraffic,
+  evalFixturesSound,
 ]);
 
 function register(rules: Rule[]): Rule[] {
