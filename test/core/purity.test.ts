@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/source-tree.ts";
 
 /** The pure zones: no files, no environment, no clock, no unseeded randomness. */
-const PURE = ["tools/core", "tools/runtime"];
+const PURE = ["tools/core", "tools/runtime", "tools/providers", "tools/eval", "tools/simulation"];
 const FORBIDDEN = [/from "node:fs/, /from "node:child_process"/, /\bprocess\./, /\bDate\b/, /Math\.random/];
 
 function files(dir: string): string[] {

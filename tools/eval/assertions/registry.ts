@@ -1,7 +1,10 @@
 import type { AssertionHandler, AssertionType } from "./assertion.ts";
 import { contains, notContains } from "./contains.ts";
 import { grounding } from "./grounding.ts";
-import { latencyWithinSlo, maxCost, maxInputTokens, maxOutputTokens } from "./limits.ts";
+import { latencyWithinSlo } from "./latency-within-slo.ts";
+import { maxCost } from "./max-cost.ts";
+import { maxInputTokens } from "./max-input-tokens.ts";
+import { maxOutputTokens } from "./max-output-tokens.ts";
 import { outputContract } from "./output-contract.ts";
 import { promptContains } from "./prompt-contains.ts";
 import { recommendationCount } from "./recommendation-count.ts";
