@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../tools/cli/main.ts";
-import type { CliContext } from "../../tools/cli/context.ts";
+import { capture } from "../helpers/temp-repo.ts";
 import { FIXTURES, REPO_ROOT } from "../helpers/source-tree.ts";
 
 const exec = promisify(execFile);
@@ -17,22 +17,6 @@ function tempRepo(from = join(FIXTURES, "base")): string {
   temps.push(dir);
   cpSync(from, dir, { recursive: true });
   return dir;
-}
-
-function capture(cwd: string, env: Record<string, string> = {}): CliContext & { out: string; err: string } {
-  const ctx = {
-    cwd,
-    env: { NO_COLOR: "1", ...env },
-    out: "",
-    err: "",
-    stdout(text: string) {
-      ctx.out += text;
-    },
-    stderr(text: string) {
-      ctx.err += text;
-    },
-  };
-  return ctx;
 }
 
 describe("llmcfg validate", () => {

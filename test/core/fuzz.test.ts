@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../../tools/core/parse/parse-yaml.ts";
 import { validateSources } from "../../tools/core/validate.ts";
+import { seededRandom as prng } from "../../tools/runtime/random.ts";
 import { repoSources } from "../helpers/source-tree.ts";
-
-/** mulberry32: a tiny seeded PRNG, so every failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [": ", "- ", "{", "}", "[", "]", "&a ", "*a", "'", '"', "\t", "{{", "}}", "{{#x}}", "null", "-1", "1e999", "~", "? ", "!!binary ", "\n  ", "#", "@", "%"];
 
