@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { analyzePrompt, templatePosition } from "../templates/prompt-templates.ts";
 import { didYouMean } from "./did-you-mean.ts";
+import type { ObjectField } from "../model/types.ts";
 import type { Rule } from "./rule.ts";
 
 /** A variable that is not declared renders as an empty string: silent, so it is an error. */
@@ -12,6 +13,7 @@ export const templateVarsDeclared: Rule = {
     const out: Diagnostic[] = [];
     for (const { data, file } of model.prompts.values()) {
       const declared = Object.keys(data.inputs.properties);
+      const names = inputNames(data.inputs);
       for (const message of analyzePrompt(data)) {
         for (const variable of message.analysis.undeclared) {
           const pos = templatePosition(file, message.pointer, message.template, variable.offset);
@@ -20,7 +22,7 @@ export const templateVarsDeclared: Rule = {
             severity: this.severity,
             file: file.path,
             ...pos,
-            message: `Template variable "${variable.name}" is not a declared input.${didYouMean(variable.name, declared)}`,
+            message: `Template variable "${variable.name}" is not a declared input.${didYouMean(variable.name, names)}`,
             hint: `Declare it under inputs.properties, or use one of: ${declared.join(", ")}.`,
           });
         }
@@ -29,3 +31,14 @@ export const templateVarsDeclared: Rule = {
     return out;
   },
 };
+
+/** Every name a template may use: top-level inputs, dotted object fields, fields of list items. */
+function inputNames(field: ObjectField, prefix = "", out: string[] = []): string[] {
+  for (const [name, child] of Object.entries(field.properties)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    out.push(path);
+    if (child.type === "object") inputNames(child, path, out);
+    if (child.type === "array" && child.items.type === "object") inputNames(child.items, "", out);
+  }
+  return out;
+}
