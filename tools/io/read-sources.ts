@@ -5,13 +5,9 @@ import type { SourceFile } from "../core/parse/parse-yaml.ts";
 
 /** Read every file under the source directories, as repository-relative forward-slash paths. */
 export async function readSources(root: string): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
-  for (const dir of SOURCE_DIRS) {
-    for (const path of await listFiles(join(root, dir))) {
-      files.push({ path: relative(root, path).split(sep).join("/"), text: await readFile(path, "utf8") });
-    }
-  }
-  return files;
+  const paths = (await Promise.all(SOURCE_DIRS.map((dir) => listFiles(join(root, dir))))).flat();
+  // Read concurrently: waiting on one file at a time left the CPU idle most of the run.
+  return Promise.all(paths.map(async (path) => ({ path: relative(root, path).split(sep).join("/"), text: await readFile(path, "utf8") })));
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -22,12 +18,14 @@ async function listFiles(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const out: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith("."))
+      .map(async (entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return listFiles(path);
+        return entry.isFile() ? [path] : [];
+      }),
+  );
+  return nested.flat();
 }

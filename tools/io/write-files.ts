@@ -9,11 +9,9 @@ export interface PlannedWrite {
 }
 
 export async function applyWrites(root: string, writes: readonly PlannedWrite[]): Promise<void> {
-  for (const write of writes) {
-    const target = join(root, write.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, write.contents);
-  }
+  const dirs = [...new Set(writes.map((w) => dirname(join(root, w.path))))];
+  await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all(writes.map((write) => writeFile(join(root, write.path), write.contents)));
 }
 
 export async function removeDir(path: string): Promise<void> {
