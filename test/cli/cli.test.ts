@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../tools/cli/commands/index.ts";
 import { main } from "../../tools/cli/main.ts";
 import { capture } from "../helpers/temp-repo.ts";
 import { FIXTURES, REPO_ROOT } from "../helpers/source-tree.ts";
@@ -80,8 +81,16 @@ describe("llmcfg validate", () => {
     expect(ctx.err).toMatch(message);
   });
 
+  it("reports an internal error as a bug with its stack, exit 2", async () => {
+    const ctx = capture(tempRepo());
+    const failing = { ...ctx, stdout: () => { throw new Error("boom"); } };
+    expect(await main(["validate", "--today", "2025-01-01"], failing, false)).toBe(2);
+    expect(ctx.err).toContain("internal error; this is a bug");
+    expect(ctx.err).toContain("Error: boom");
+  });
+
   it("prints help for every command", async () => {
-    for (const command of ["validate", "build"]) {
+    for (const command of Object.keys(COMMANDS)) {
       const ctx = capture(REPO_ROOT);
       expect(await main([command, "--help"], ctx, false)).toBe(0);
       expect(ctx.out).toContain(`Usage: llmcfg ${command}`);

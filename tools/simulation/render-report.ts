@@ -51,8 +51,8 @@ export function renderReport(r: SimulationReport, elapsedMs?: number): string {
   lines.push("Attempts per provider model:");
   lines.push(
     table([
-      ["variant", "provider/model", "attempts", "ok", "errors", "p50", "p95", "cost"],
-      ...r.models.map((m) => [m.variant, `${m.provider}/${m.model}`, m.requests.toLocaleString("en-US"), pct(m.okRate), errors(m), ms(m.p50Ms), ms(m.p95Ms), usd(m.costUsd)]),
+      ["variant", "provider/model", "attempts", "ok", "errors", "fallback", "p50", "p95", "p99", "tokens in/out", "cost", "cost/attempt"],
+      ...r.models.map((m) => [m.variant, `${m.provider}/${m.model}`, m.requests.toLocaleString("en-US"), pct(m.okRate), errors(m), pct(m.fallbackRate), ms(m.p50Ms), ms(m.p95Ms), ms(m.p99Ms), `${Math.round(m.avgInputTokens)}/${Math.round(m.avgOutputTokens)}`, usd(m.costUsd), usd(m.costPerRequestUsd, 4)]),
     ]),
   );
   return `${lines.join("\n")}\n`;
