@@ -56,38 +56,46 @@ describe("error handling table", () => {
 });
 
 describe("circuit breaker", () => {
-  const policy = { failureRate: 0.5, minCalls: 4, windowMs: 60_000, cooldownMs: 30_000 };
+  const policy = { failureRate: 0.5, timeoutRate: 0.9, minCalls: 4, windowMs: 60_000, cooldownMs: 30_000 };
   it("stays closed below the minimum number of calls", () => {
     const b = new CircuitBreaker(policy);
-    for (let t = 0; t < 3; t++) b.record(t, false);
+    for (let t = 0; t < 3; t++) b.record(t, "error");
     expect(b.isOpen(10)).toBe(false);
   });
   it("opens at the failure rate, lets one trial through after the cooldown, and closes on success", () => {
     const b = new CircuitBreaker(policy);
-    [true, false, false, false].forEach((ok, t) => b.record(t * 1000, ok));
+    (["ok", "error", "error", "error"] as const).forEach((outcome, t) => b.record(t * 1000, outcome));
     expect(b.isOpen(5_000)).toBe(true);
     expect(b.isOpen(34_000)).toBe(false);
     b.onCall(34_000);
     expect(b.isOpen(34_100)).toBe(true); // the single half-open slot is taken
-    b.record(34_500, true);
+    b.record(34_500, "ok");
     expect(b.status).toBe("closed");
   });
   it("re-opens when the half-open trial fails", () => {
     const b = new CircuitBreaker(policy);
-    for (let t = 0; t < 4; t++) b.record(t, false);
+    for (let t = 0; t < 4; t++) b.record(t, "error");
     b.onCall(40_000);
-    b.record(40_100, false);
+    b.record(40_100, "error");
     expect(b.status).toBe("open");
     expect(b.isOpen(50_000)).toBe(true);
   });
   it("forgets failures older than the window", () => {
     const b = new CircuitBreaker(policy);
-    b.record(0, false);
-    b.record(1, false);
-    b.record(120_000, false);
-    b.record(120_001, true);
-    b.record(120_002, true);
+    b.record(0, "error");
+    b.record(1, "error");
+    b.record(120_000, "error");
+    b.record(120_001, "ok");
+    b.record(120_002, "ok");
     expect(b.status).toBe("closed");
+  });
+  it("stays closed for a model that is only slower than the deadline, opens for one that hangs", () => {
+    const slow = new CircuitBreaker(policy);
+    (["timeout", "ok", "timeout", "ok", "timeout", "ok"] as const).forEach((o, t) => slow.record(t, o));
+    expect(slow.status).toBe("closed");
+    const hung = new CircuitBreaker(policy);
+    for (let t = 0; t < 10; t++) hung.record(t, "timeout");
+    expect(hung.status).toBe("open");
   });
 });
 

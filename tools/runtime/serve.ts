@@ -160,7 +160,7 @@ export class Runtime {
           if (outputError) errorType = "invalid_output";
           else result.output = parsed.output;
         }
-        breaker.record(request.startMs + startedAtMs + durationMs, errorType === null);
+        breaker.record(request.startMs + startedAtMs + durationMs, timedOut ? "timeout" : errorType === null || outputError !== null ? "ok" : "error");
       }
       const billed = precheck ? 0 : roundUsd(costUsd(model.pricing, inputTokens, outputTokens, response?.usage?.cache_read_input_tokens ?? 0));
       result.costUsd += billed;
