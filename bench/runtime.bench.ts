@@ -32,15 +32,24 @@ export async function benchRuntime(): Promise<void> {
   console.log("runtime: per-request overhead with an instant mock (assign, render, tokens, cost, output check, events)");
   for (const exact of [false, true]) {
     const runtime = new Runtime({ bundle: fast, provider: instant, sink: new MetricsAggregator(), validateOutput: validateOutputContract, random: seededRandom(1), exactTokens: exact });
-    const samples: number[] = [];
-    for (let i = 0; i < 25_000; i++) {
-      const request = { requestId: `r${i}`, attributes: { user_id: `user-${i}` }, inputs: inputs[i % inputs.length]!, startMs: i * 10_000 };
-      const start = performance.now();
-      runtime.serve(request);
-      if (i >= 5_000) samples.push((performance.now() - start) * 1000);
-    }
+    let i = 0;
+    const round = (count: number): number[] => {
+      const samples: number[] = [];
+      for (const end = i + count; i < end; i++) {
+        const request = { requestId: `r${i}`, attributes: { user_id: `user-${i}` }, inputs: inputs[i % inputs.length]!, startMs: i * 10_000 };
+        const start = performance.now();
+        runtime.serve(request);
+        samples.push((performance.now() - start) * 1000);
+      }
+      return samples;
+    };
+    round(10_000); // warm-up: JIT and caches
+    // Five rounds; report the median round, since one GC pause can move a single round's p99.
+    const rounds = Array.from({ length: 5 }, () => round(10_000));
+    const medians = rounds.map((r) => quantile(r, 0.5)).sort((a, b) => a - b);
+    const p99s = rounds.map((r) => quantile(r, 0.99)).sort((a, b) => a - b);
     const label = exact ? "exact token counting (gpt-tokenizer)" : "estimated tokens                     ";
-    console.log(`  ${label}  median ${quantile(samples, 0.5).toFixed(1)} µs  p99 ${quantile(samples, 0.99).toFixed(1)} µs   targets: p99 < ${exact ? 250 : 50} µs`);
+    console.log(`  ${label}  median ${medians[2]!.toFixed(1)} µs  p99 ${p99s[2]!.toFixed(1)} µs (rounds ${p99s[0]!.toFixed(0)}-${p99s[4]!.toFixed(0)})   target: p99 < ${exact ? 250 : 50} µs`);
   }
   const { scenarios } = parseScenarios(readFileSync(join(REPO, "simulation/scenarios.yaml"), "utf8"));
   for (const scenario of scenarios.filter((s) => s.id === "normal" || s.id === "primary-outage")) {
