@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { compileBundles } from "../tools/core/compile/compile-bundle.ts";
-import { caseInputs, parseEvalFiles } from "../tools/core/evals/parse-evals.ts";
+import { evalFilesOf, featureInputs } from "../tools/core/evals/parse-evals.ts";
 import { validateOutputContract } from "../tools/core/schema/output-contract.ts";
 import { validateSources } from "../tools/core/validate.ts";
 import { readSources } from "../tools/io/read-sources.ts";
@@ -19,9 +19,9 @@ const REPO = join(import.meta.dirname, "..");
 /** Per-request overhead of the runtime itself, with a provider that answers instantly. */
 export async function benchRuntime(): Promise<void> {
   const sources = await readSources(REPO);
-  const bundle = compileBundles(validateSources(sources, { today: "2026-12-04" }).model, { sourceCommit: null })[0]!.bundle;
-  const evals = parseEvalFiles(sources).evals;
-  const inputs = [...new Set(Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id)?.evals, p.version)))];
+  const { model } = validateSources(sources, { today: "2026-12-04" });
+  const bundle = compileBundles(model, { sourceCommit: null })[0]!.bundle;
+  const inputs = featureInputs(bundle, evalFilesOf(model));
   const answer = JSON.stringify({ recommendations: [1, 2, 3].map((i) => ({ role: `Role ${i}`, rationale: "Grounded in Python and high demand.", skill_gaps: ["Kubernetes"], next_steps: ["Take a course"], confidence: 0.7 })) });
   const instant: Provider = {
     call: (req) => ({ durationMs: 0, timeToFirstTokenMs: 0, errorType: null, text: answer, usage: { input_tokens: req.inputTokens, output_tokens: 150, cache_read_input_tokens: 0 }, finishReason: "stop", responseId: "r", responseModel: req.model.api_model }),

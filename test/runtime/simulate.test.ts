@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileBundles } from "../../tools/core/compile/compile-bundle.ts";
-import { caseInputs, parseEvalFiles } from "../../tools/core/evals/parse-evals.ts";
+import { evalFilesOf, featureInputs } from "../../tools/core/evals/parse-evals.ts";
 import { validateOutputContract } from "../../tools/core/schema/output-contract.ts";
 import { validateSources } from "../../tools/core/validate.ts";
 import { MemorySink } from "../../tools/runtime/telemetry/events.ts";
@@ -12,14 +12,14 @@ import { simulate } from "../../tools/simulation/simulate.ts";
 import { REPO_ROOT, repoSources } from "../helpers/source-tree.ts";
 
 const sources = repoSources();
-const bundle = compileBundles(validateSources(sources, { today: "2026-12-04" }).model, { sourceCommit: null })[0]!.bundle;
-const evals = parseEvalFiles(sources).evals;
-const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.get(p.id)?.evals, p.version));
+const { model } = validateSources(sources, { today: "2026-12-04" });
+const bundle = compileBundles(model, { sourceCommit: null })[0]!.bundle;
+const inputs = featureInputs(bundle, evalFilesOf(model));
 const { scenarios, diagnostics } = parseScenarios(readFileSync(join(REPO_ROOT, "simulation/scenarios.yaml"), "utf8"));
 const scenario = (id: string) => scenarios.find((s) => s.id === id)!;
 
 function run(id: string, seed = 1, perDay = 2000, days = 3, telemetry?: MemorySink) {
-  const result = simulate({ bundle, scenario: scenario(id), days, perDay, seed, inputs: [...new Set(inputs)], validateOutput: validateOutputContract, epochMs: 0, telemetry });
+  const result = simulate({ bundle, scenario: scenario(id), days, perDay, seed, inputs, validateOutput: validateOutputContract, epochMs: 0, telemetry });
   return buildReport(bundle, result, { scenario: id, days, perDay, seed });
 }
 

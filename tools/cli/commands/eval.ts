@@ -2,26 +2,22 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Bundle } from "../../core/compile/bundle-types.ts";
-import { caseInputs, parseEvalFiles } from "../../core/evals/parse-evals.ts";
-import type { EvalFile } from "../../core/evals/eval-types.ts";
+import { evalFilesOf } from "../../core/evals/parse-evals.ts";
 import { parseYamlFile } from "../../core/parse/parse-yaml.ts";
-import { renderEntry } from "../../core/release/changelog.ts";
 import { latestEntry, releasePath } from "../../core/release/ledger.ts";
-import { planReleases } from "../../core/release/plan-release.ts";
 import { readLedger } from "../../core/release/read-ledger.ts";
 import { validateOutputContract } from "../../core/schema/output-contract.ts";
-import { evaluateGates, featureFigures, type GateFinding } from "../../eval/gates.ts";
+import type { GateFinding } from "../../eval/gates.ts";
 import { loadRecordings } from "../../eval/recordings.ts";
+import { buildReview } from "../../eval/review.ts";
 import { runEvals, type CaseRun, type MockMode } from "../../eval/run-evals.ts";
-import { simulatedP95 } from "../../eval/simulated-p95.ts";
-import { renderFeatureSummary, renderSummary } from "../../eval/summary.ts";
-import { readLedgerFiles } from "../../io/ledger-files.ts";
-import { headCommitDate } from "../../io/git.ts";
 import { todayUtc } from "../../io/clock.ts";
-import { SCENARIOS_PATH, parseScenarios } from "../../simulation/scenarios.ts";
+import { headCommitDate } from "../../io/git.ts";
+import { readLedgerFiles } from "../../io/ledger-files.ts";
+import { SCENARIOS_PATH, parseScenarios, type Scenario } from "../../simulation/scenarios.ts";
 import { parse } from "../args.ts";
 import { colors } from "../color.ts";
-import { compileRepository, type Compiled } from "../compile-repository.ts";
+import { compileRepository } from "../compile-repository.ts";
 import type { CliContext } from "../context.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { formatDiagnostics } from "../report-diagnostics.ts";
@@ -71,36 +67,41 @@ interface ShardFile {
   released_runs: CaseRun[];
 }
 
+const byPlanOrder = (a: CaseRun, b: CaseRun) => (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : a.index - b.index);
+
 export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, isTty = false): Promise<number> {
   const c = colors(ctx, isTty);
   const compiled = await compileRepository({ root: options.root, strict: false }, ctx, c, true);
   if (!compiled.ok) return EXIT.findings;
-  const evalFiles = parseEvalFiles(compiled.checked.sources);
-  const recordings = loadRecordings(compiled.checked.sources);
-  const scenariosText = await readFile(join(compiled.checked.root, SCENARIOS_PATH), "utf8").catch(() => undefined);
-  const scenarios = scenariosText === undefined ? { scenarios: [], diagnostics: [] } : parseScenarios(scenariosText);
-  const problems = [...evalFiles.diagnostics, ...recordings.diagnostics, ...scenarios.diagnostics];
+  const { root, model, sources } = compiled.checked;
+  const recordings = loadRecordings(sources);
+  const scenariosText = await readFile(join(root, SCENARIOS_PATH), "utf8").catch(() => undefined);
+  const scenarios = scenariosText === undefined ? { scenarios: [] as Scenario[], diagnostics: [] } : parseScenarios(scenariosText);
+  const problems = [...recordings.diagnostics, ...scenarios.diagnostics];
   if (problems.length > 0) {
     ctx.stdout(formatDiagnostics(problems, c));
     return EXIT.findings;
   }
   const normal = scenarios.scenarios.find((s) => s.id === "normal") ?? { id: "normal", description: "", faults: [] };
   const faults = options.scenario === undefined ? undefined : scenarios.scenarios.find((s) => s.id === options.scenario)?.faults;
-  if (options.scenario !== undefined && !faults) throw new UsageError(`Unknown scenario "${options.scenario}".`);
-  const evals = new Map<string, EvalFile>([...evalFiles.evals].map(([k, v]) => [k, v.evals]));
-  const files = await readLedgerFiles(compiled.checked.root);
-  const { ledger } = readLedger(files);
-  const releasedBundle = (feature: string): Bundle | undefined => {
-    const latest = latestEntry(ledger.index, feature);
-    return latest ? ledger.bundles.get(releasePath(feature, latest.version))?.bundle : undefined;
-  };
-  const run = (bundle: Bundle, shard = options.shard) => runEvals({ bundle, evals, recordings: recordings.recordings, mode: options.mock, seed: options.seed, validateOutput: validateOutputContract, faults, shard });
+  if (options.scenario !== undefined && !faults) throw new UsageError(`Unknown scenario "${options.scenario}". Scenarios: ${scenarios.scenarios.map((s) => s.id).join(", ")}.`);
+  const evals = evalFilesOf(model);
+  const { ledger } = readLedger(await readLedgerFiles(root));
+  const run = (bundle: Bundle) => runEvals({ bundle, evals, recordings: recordings.recordings, mode: options.mock, seed: options.seed, validateOutput: validateOutputContract, faults, shard: options.shard });
 
-  let runs: CaseRun[] = [];
-  let releasedRuns: CaseRun[] = [];
+  const runs: CaseRun[] = [];
+  const releasedRuns: CaseRun[] = [];
   if (options.merge) {
     for (const path of options.merge) {
-      const shard = JSON.parse(await readFile(path, "utf8")) as ShardFile;
+      const text = await readFile(path, "utf8").catch(() => {
+        throw new UsageError(`Cannot read shard results ${path}.`);
+      });
+      let shard: ShardFile;
+      try {
+        shard = JSON.parse(text) as ShardFile;
+      } catch {
+        throw new UsageError(`${path} is not valid JSON; re-run the shard that wrote it.`);
+      }
       if (shard.format !== "llmcfg-eval-shard" || shard.format_version !== 1) throw new UsageError(`${path} is not an eval shard file this version can read.`);
       for (const { feature, bundle } of compiled.compiled) {
         if (shard.content_hashes[feature] !== bundle.content_hash) throw new UsageError(`${path} was produced from other sources (${feature} differs); re-run the shards.`);
@@ -108,13 +109,13 @@ export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, 
       runs.push(...shard.runs);
       releasedRuns.push(...shard.released_runs);
     }
-    const order = (a: CaseRun, b: CaseRun) => (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : a.index - b.index);
-    runs.sort(order);
-    releasedRuns.sort(order);
+    runs.sort(byPlanOrder);
+    releasedRuns.sort(byPlanOrder);
   } else {
     for (const { feature, bundle } of compiled.compiled) {
       runs.push(...run(bundle));
-      const released = releasedBundle(feature);
+      const latest = latestEntry(ledger.index, feature);
+      const released = latest ? ledger.bundles.get(releasePath(feature, latest.version))?.bundle : undefined;
       if (released) releasedRuns.push(...run(released));
     }
   }
@@ -125,70 +126,35 @@ export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, 
     ctx.stdout(`Shard ${options.shard.index}/${options.shard.count}: ${runs.length} case runs (+${releasedRuns.length} on the released bundle) written to ${options.out}.\n`);
     return EXIT.ok;
   }
-  return finish(options, ctx, compiled, { runs, releasedRuns, evals, releasedBundle, normal });
-}
 
-async function finish(
-  options: EvalCommandOptions,
-  ctx: CliContext,
-  compiled: Extract<Compiled, { ok: true }>,
-  data: { runs: CaseRun[]; releasedRuns: CaseRun[]; evals: Map<string, EvalFile>; releasedBundle: (f: string) => Bundle | undefined; normal: Parameters<typeof simulatedP95>[1] },
-): Promise<number> {
-  const { ledger } = readLedger(await readLedgerFiles(compiled.checked.root));
-  const date = (await headCommitDate(compiled.checked.root)) ?? todayUtc();
-  const plan = planReleases(ledger, compiled.compiled, { sourceCommit: compiled.sourceCommit, date });
-  const sections: string[] = [];
-  const allGates: GateFinding[] = [];
-  const report: unknown[] = [];
-  for (const { feature, bundle } of compiled.compiled) {
-    const inputs = [...new Set(Object.values(bundle.prompts).flatMap((p) => caseInputs(data.evals.get(p.id), p.version)))];
-    const released = data.releasedBundle(feature);
-    const p95 = inputs.length ? simulatedP95(bundle, data.normal, inputs, validateOutputContract, options.seed) : new Map<string, number>();
-    const figures = featureFigures(bundle, data.runs, p95);
-    let releasedFigures;
-    if (released) {
-      const releasedInputs = [...new Set(Object.values(released.prompts).flatMap((p) => caseInputs(data.evals.get(p.id), p.version)))];
-      const releasedP95 = releasedInputs.length ? simulatedP95(released, data.normal, releasedInputs, validateOutputContract, options.seed) : new Map<string, number>();
-      releasedFigures = featureFigures(released, data.releasedRuns, releasedP95);
-    }
-    const gates = evaluateGates({ bundle, runs: data.runs, evals: data.evals, figures, released: releasedFigures });
-    allGates.push(...gates);
-    const planned = plan.releases.find((r) => r.feature === feature);
-    const bundles = new Map([...ledger.bundles].map(([p, v]) => [p, v.bundle]));
-    if (planned) bundles.set(releasePath(feature, planned.entry.version), planned.bundle);
-    const releaseLine = planned ? `${planned.entry.previous ? `${planned.entry.previous} → ` : ""}${planned.entry.version} (${planned.entry.bump})` : `no change since ${latestEntry(ledger.index, feature)?.version ?? "—"}`;
-    const changelog = planned ? renderEntry(planned.entry, (v) => bundles.get(releasePath(feature, v))) : null;
-    sections.push(renderFeatureSummary({ feature, release: releaseLine, changelog, figures, released: releasedFigures, gates, runs: data.runs.filter((r) => r.feature === feature), budgetUsd: bundle.budget.monthly_usd, sloP95Ms: bundle.slo.p95_latency_ms }));
-    report.push({ feature, release: releaseLine, figures, released: releasedFigures ?? null, gates });
-  }
-  const failed = allGates.some((g) => g.level === "error");
-  const header = `# LLM config review: ${failed ? "❌ gates failed" : "✅ gates passed"}\n\n${data.runs.length} eval case runs on mock providers (${options.mock} mode, seed ${options.seed}); p95 from a simulated day at each feature's scale volume.`;
-  const markdown = renderSummary(sections, header);
-  annotateGates(allGates, compiled, ctx);
+  const date = (await headCommitDate(root)) ?? todayUtc();
+  const review = buildReview({ compiled: compiled.compiled, ledger, runs, releasedRuns, evals, scenario: normal, validateOutput: validateOutputContract, seed: options.seed, mode: options.mock, sourceCommit: compiled.sourceCommit, date });
+  annotateGates(review.gates, sources, ctx);
+  const verdict = review.failed ? "gates failed" : "gates passed";
   if (options.json) {
-    ctx.stdout(`${JSON.stringify({ ok: !failed, features: report, runs: data.runs }, null, 2)}\n`);
+    ctx.stdout(`${JSON.stringify({ ok: !review.failed, features: review.features, runs }, null, 2)}\n`);
   } else if (ctx.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(markdown, true).write();
-    ctx.stdout(`Summary written to the job summary (${failed ? "gates failed" : "gates passed"}).\n`);
+    await core.summary.addRaw(review.markdown, true).write();
+    ctx.stdout(`Summary written to the job summary (${verdict}).\n`);
   } else if (options.summaryFile) {
-    await writeFile(options.summaryFile, markdown);
-    ctx.stdout(`Summary written to ${options.summaryFile} (${failed ? "gates failed" : "gates passed"}).\n`);
+    await writeFile(options.summaryFile, review.markdown);
+    ctx.stdout(`Summary written to ${options.summaryFile} (${verdict}).\n`);
   } else {
-    ctx.stdout(markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+    ctx.stdout(review.markdown.endsWith("\n") ? review.markdown : `${review.markdown}\n`);
   }
   if (ctx.env.GITHUB_OUTPUT) {
-    core.setOutput("result", failed ? "fail" : "pass");
-    core.setOutput("releases", plan.releases.map((r) => `${r.feature}@${r.entry.version}`).join(" "));
+    core.setOutput("result", review.failed ? "fail" : "pass");
+    core.setOutput("releases", review.plan.releases.map((r) => `${r.feature}@${r.entry.version}`).join(" "));
   }
-  return failed ? EXIT.findings : EXIT.ok;
+  return review.failed ? EXIT.findings : EXIT.ok;
 }
 
 /** Gate findings as annotations on the line of config that causes them, errors first. */
-function annotateGates(gates: GateFinding[], compiled: Extract<Compiled, { ok: true }>, ctx: CliContext): void {
+function annotateGates(gates: readonly GateFinding[], sources: readonly { path: string; text: string }[], ctx: CliContext): void {
   if (ctx.env.GITHUB_ACTIONS !== "true") return;
   const sorted = [...gates].sort((a, b) => (a.level === b.level ? 0 : a.level === "error" ? -1 : 1));
   for (const g of sorted) {
-    const source = compiled.checked.sources.find((s) => s.path === g.target.file);
+    const source = sources.find((s) => s.path === g.target.file);
     const parsed = source ? parseYamlFile(source) : undefined;
     const at = parsed?.ok ? parsed.file.locate(g.target.pointer) : { line: 1, column: 1 };
     const props = { title: `${g.gate} gate`, file: g.target.file, startLine: at.line, startColumn: at.column };

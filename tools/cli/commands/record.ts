@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Bundle, BundlePrompt } from "../../core/compile/bundle-types.ts";
 import { canonicalJson } from "../../core/compile/canonical-json.ts";
-import { parseEvalFiles } from "../../core/evals/parse-evals.ts";
+import { evalFilesOf } from "../../core/evals/parse-evals.ts";
 import { recordingKey, recordingPath, type Recording } from "../../eval/recordings.ts";
 import { callLive } from "../../io/http-provider.ts";
 import { todayUtc } from "../../io/clock.ts";
@@ -54,7 +54,7 @@ export async function recordCommand(options: RecordOptions, ctx: CliContext, isT
   const bundles = compiled.compiled.map((b) => b.bundle).filter((b) => b.prompts[options.prompt]);
   const prompt = bundles[0]?.prompts[options.prompt];
   if (!prompt) throw new UsageError(`No feature serves ${options.prompt}; only prompt versions on a route are recorded.`);
-  const evals = parseEvalFiles(compiled.checked.sources).evals.get(prompt.id)?.evals;
+  const evals = evalFilesOf(compiled.checked.model).get(prompt.id);
   const cases = (evals?.cases ?? []).filter((x) => (!x.versions || x.versions.includes(prompt.version)) && (!options.caseId || x.id === options.caseId));
   if (cases.length === 0) throw new UsageError(`No eval case of ${prompt.id}${options.caseId ? ` named "${options.caseId}"` : ""} applies to v${prompt.version}.`);
   const targets = servingModels(bundles, options.prompt).filter((t) => !options.model || `${t.provider}/${t.model}` === options.model);

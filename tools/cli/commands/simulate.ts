@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Bundle } from "../../core/compile/bundle-types.ts";
-import { caseInputs, parseEvalFiles } from "../../core/evals/parse-evals.ts";
+import { evalFilesOf, featureInputs } from "../../core/evals/parse-evals.ts";
 import { latestEntry } from "../../core/release/ledger.ts";
 import { readLedger } from "../../core/release/read-ledger.ts";
 import { validateOutputContract } from "../../core/schema/output-contract.ts";
@@ -64,9 +64,9 @@ export async function simulateCommand(options: SimulateOptions, ctx: CliContext,
     throw new UsageError(`${SCENARIOS_PATH} is missing.`);
   });
   const { scenarios, diagnostics } = parseScenarios(scenariosText);
-  const evals = parseEvalFiles(result.checked.sources);
-  if (diagnostics.length + evals.diagnostics.length > 0) {
-    ctx.stdout(formatDiagnostics([...diagnostics, ...evals.diagnostics], c));
+  const evals = evalFilesOf(result.checked.model);
+  if (diagnostics.length > 0) {
+    ctx.stdout(formatDiagnostics(diagnostics, c));
     return EXIT.findings;
   }
   const scenario = scenarios.find((s) => s.id === options.scenario);
@@ -81,8 +81,7 @@ export async function simulateCommand(options: SimulateOptions, ctx: CliContext,
       // Telemetry names the release when the sources match it, as production events would.
       const latest = latestEntry(ledger.index, feature);
       const bundle: Bundle = latest?.content_hash === compiled.content_hash ? { ...compiled, version: latest.version } : compiled;
-      const inputs = Object.values(bundle.prompts).flatMap((p) => caseInputs(evals.evals.get(p.id)?.evals, p.version));
-      const unique = [...new Set(inputs)];
+      const unique = featureInputs(bundle, evals);
       const perDay = options.perDay ?? bundle.traffic.requests_per_day_at_scale;
       const started = performance.now();
       const run = simulate({ bundle, scenario, days: options.days, perDay, seed: options.seed, inputs: unique, validateOutput: validateOutputContract, epochMs: dayNumber(options.start) * 86_400_000, telemetry: sink, exactTokens: options.exactTokens });
