@@ -3,6 +3,7 @@ import { contextWindowFits } from "./context-window-fits.ts";
 import { deadlineFitsSlo } from "./deadline-fits-slo.ts";
 import { experimentIdsUnique } from "./experiment-ids-unique.ts";
 import { evalFixturesSound } from "./eval-fixtures-sound.ts";
+import { experimentReachable } from "./experiment-reachable.ts";
 import { experimentSeedsUnique } from "./experiment-seeds-unique.ts";
 import { failoverChainUnique } from "./failover-chain-unique.ts";
 import { latencyProfileOrdered } from "./latency-profile-ordered.ts";
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = register([
   experimentSeedsUnique,
   runningExperimentHasSeed,
   concludedExperimentNoTraffic,
+  experimentReachable,
   evalFixturesSound,
 ]);
 
