@@ -42,7 +42,8 @@ export function renderReport(r: SimulationReport, elapsedMs?: number): string {
   lines.push("");
   const over = r.listPriceMonthlyUsd > r.budgetUsd;
   lines.push(`Budget: ${usd(r.listPriceMonthlyUsd)} a month at list prices for this split at ${r.perDay.toLocaleString("en-US")} requests a day, against ${usd(r.budgetUsd)} (${pct(r.listPriceMonthlyUsd / r.budgetUsd)}): ${over ? "OVER BUDGET" : "within budget"}.`);
-  lines.push(`Measured in the simulation: ${usd(r.projectedMonthlyUsd)} a month (lower when calls fail before they are billed in full).`);
+  const spent = r.total.costUsd;
+  lines.push(`Budget burn: ${usd(spent)} spent in ${r.days} simulated days, ${pct(spent / r.budgetUsd)} of the monthly budget; on pace for ${usd(r.projectedMonthlyUsd)} a month (${pct(r.projectedMonthlyUsd / r.budgetUsd)}), lower than list prices because failed calls are not all billed in full.`);
   lines.push(`"list $/req" prices each variant's primary model (${r.variants.map((v) => `${v.variant}: ${v.primaryModel}`).join(", ")}) at the measured input and expected output tokens; "month at 100%" is that variant alone at the feature's scale volume.`);
   const slow = r.variants.filter((v) => !v.meetsSlo);
   lines.push(`SLO: p95 under ${ms(r.sloP95Ms)}: ${slow.length === 0 ? "met by every variant" : `missed by ${slow.map((v) => `${v.variant} (${ms(v.p95Ms)})`).join(", ")}`}.`);
