@@ -115,16 +115,17 @@ export function evaluateGates(args: {
   }
   const slo = bundle.slo.p95_latency_ms;
   for (const v of figures.variants) {
-    if (v.p95Ms === null || v.p95Ms <= slo || v.share === 0) continue;
+    // "Under the SLO": a p95 at the deadline means at least 5% of requests ran into it.
+    if (v.p95Ms === null || v.p95Ms < slo || v.share === 0) continue;
     const before = released?.variants.find((r) => r.variant === v.variant && r.experiment === v.experiment)?.p95Ms ?? null;
-    const worse = before !== null && (before <= slo || v.p95Ms > before * 1.05);
+    const worse = before !== null && (before < slo || v.p95Ms > before * 1.05);
     out.push({
       gate: "slo",
       level: worse ? "error" : "warning",
       feature,
       message: worse
-        ? `This change pushes simulated p95 of ${v.variant} from ${before} ms to ${v.p95Ms} ms, over the ${slo} ms SLO.`
-        : `Simulated p95 of ${v.variant} (${v.model}) is ${v.p95Ms} ms, over the ${slo} ms SLO${before !== null ? ` (released: ${before} ms)` : ""}: the route cannot meet it as configured.`,
+        ? `This change pushes simulated p95 of ${v.variant} from ${before} ms to ${v.p95Ms} ms, not under the ${slo} ms SLO.`
+        : `Simulated p95 of ${v.variant} (${v.model}) is ${v.p95Ms} ms, not under the ${slo} ms SLO${before !== null ? ` (released: ${before} ms)` : ""}: the route cannot meet it as configured.`,
       target: { file: featureFile, pointer: [...variantPointer(bundle, v), "route"] },
     });
   }

@@ -36,7 +36,7 @@ function variantRow(v: VariantFigures, before: VariantFigures | undefined, budge
     `${Math.round(v.avgInputTokens)} / ${Math.round(v.avgOutputTokens)}`,
     `${usd(v.listPricePerRequestUsd, 4)} (${delta(v.listPricePerRequestUsd, before?.listPricePerRequestUsd, (x) => usd(x, 4))})`,
     `${usd(v.monthlyAtFullRolloutUsd)}${v.monthlyAtFullRolloutUsd > budget ? " ⚠️" : ""}`,
-    v.p95Ms === null ? "n/a" : `${v.p95Ms} ms${v.p95Ms > slo ? " ⚠️" : ""} (${delta(v.p95Ms, before?.p95Ms, (x) => `${Math.round(x)} ms`)})`,
+    v.p95Ms === null ? "n/a" : `${v.p95Ms} ms${v.p95Ms >= slo ? " ⚠️" : ""} (${delta(v.p95Ms, before?.p95Ms, (x) => `${Math.round(x)} ms`)})`,
   ].join(" | ");
 }
 

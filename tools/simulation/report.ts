@@ -82,7 +82,8 @@ export function buildReport(bundle: Bundle, result: SimulationResult, run: { sce
       primaryModel: list.model,
       listPricePerRequestUsd: list.perRequest,
       monthlyAtFullRolloutUsd: list.perRequest * bundle.traffic.requests_per_day_at_scale * 30,
-      meetsSlo: summary.p95Ms <= bundle.slo.p95_latency_ms,
+      // "Under 3 s": a p95 at the deadline means at least 5% of requests ran into it.
+      meetsSlo: summary.p95Ms < bundle.slo.p95_latency_ms,
     };
   });
   const totals = result.metrics.totals.get(bundle.id);
