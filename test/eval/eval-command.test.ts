@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { recordingKey } from "../../tools/eval/recordings.ts";
 import { renderPrompt } from "../../tools/runtime/render/render-prompt.ts";
 import { compileBundles } from "../../tools/core/compile/compile-bundle.ts";
 import { validateSources } from "../../tools/core/validate.ts";
-import { readTree } from "../helpers/source-tree.ts";
+import { FIXTURES, readTree } from "../helpers/source-tree.ts";
 import { capture, tempRepo, type TempRepo } from "../helpers/temp-repo.ts";
 
 let repo: TempRepo;
@@ -69,9 +69,8 @@ describe("llmcfg eval", () => {
   });
 
   it("fails the budget gate when a prompt change pushes the projected bill over budget", async () => {
-    const long = "Consider the user's situation carefully and be specific. ".repeat(110);
-    repo.write("prompts/advice/v2.yaml", repo.read("prompts/advice/v1.yaml").replace("version: 1", "version: 2").replace("Give one piece of career advice as JSON", `${long}\n      Give one piece of career advice as JSON`));
-    repo.write("experiments/demo.yaml", repo.read("experiments/demo.yaml").replaceAll("prompt: advice@1", "prompt: advice@2"));
+    // test/fixtures/eval/over-budget: prompt v2 with a long system prompt, served everywhere.
+    cpSync(join(FIXTURES, "eval/over-budget"), repo.dir, { recursive: true });
     const { code, summary } = await evalRun();
     expect(code).toBe(1);
     expect(summary).toMatch(/❌ \*\*budget\*\*: Projected \$\d+ a month at 1,000 requests a day with the current split, over the \$100 budget/);
