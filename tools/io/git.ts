@@ -4,9 +4,9 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 
 /** `git <args>` in `cwd`; stdout (trimmed unless raw), or undefined when git or the repository is missing. */
-export async function git(cwd: string, args: string[], options: { raw?: boolean } = {}): Promise<string | undefined> {
+export async function git(cwd: string, args: string[], options: { raw?: boolean; env?: Record<string, string> } = {}): Promise<string | undefined> {
   try {
-    const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, env: options.env ? { ...process.env, ...options.env } : undefined });
     return options.raw ? stdout : stdout.trimEnd();
   } catch {
     return undefined;
@@ -21,6 +21,7 @@ export async function headCommit(cwd: string): Promise<string | null> {
 
 /** Committer date of HEAD as YYYY-MM-DD (UTC), or undefined outside git. */
 export async function headCommitDate(cwd: string): Promise<string | undefined> {
-  const date = await git(cwd, ["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "HEAD"]);
+  // format-local formats in $TZ: pin it, so every machine records the same release date.
+  const date = await git(cwd, ["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "HEAD"], { env: { TZ: "UTC" } });
   return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
