@@ -63,9 +63,9 @@ function reassignmentWarnings(before: Bundle, after: Bundle): string[] {
   for (const next of after.experiments) {
     const prev = before.experiments.find((e) => e.id === next.id);
     if (!prev || prev.status !== "running" || next.status !== "running") continue;
-    const changed = (["seed", "hash_version", "hash_attribute", "coverage"] as const).filter((k) => prev[k] !== next[k]);
-    const weights = JSON.stringify(prev.variants.map((v) => [v.key, v.weight])) !== JSON.stringify(next.variants.map((v) => [v.key, v.weight]));
-    if (weights) changed.push("weights" as never);
+    const changed: string[] = (["seed", "hash_version", "hash_attribute", "coverage"] as const).filter((k) => prev[k] !== next[k]);
+    const slots = (e: typeof prev) => e.variants.map((v) => `${v.key}:${v.weight}`).join(",");
+    if (slots(prev) !== slots(next)) changed.push("variants or weights");
     if (changed.length === 0) continue;
     const share = shareReassigned(prev, next);
     if (share === 0) continue;
