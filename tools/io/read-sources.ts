@@ -3,11 +3,23 @@ import { join, relative, sep } from "node:path";
 import { SOURCE_DIRS } from "../core/model/classify-path.ts";
 import type { SourceFile } from "../core/parse/parse-yaml.ts";
 
+const MAX_OPEN_FILES = 64;
+
 /** Read every file under the source directories, as repository-relative forward-slash paths. */
 export async function readSources(root: string): Promise<SourceFile[]> {
   const paths = (await Promise.all(SOURCE_DIRS.map((dir) => listFiles(join(root, dir))))).flat();
-  // Read concurrently: waiting on one file at a time left the CPU idle most of the run.
-  return Promise.all(paths.map(async (path) => ({ path: relative(root, path).split(sep).join("/"), text: await readFile(path, "utf8") })));
+  // Read concurrently (one file at a time left the CPU idle most of the run), but a bounded
+  // number at once, so a large repository never runs into the open-file limit.
+  const files = new Array<SourceFile>(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      files[i] = { path: relative(root, paths[i]!).split(sep).join("/"), text: await readFile(paths[i]!, "utf8") };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_OPEN_FILES, paths.length) }, worker));
+  return files;
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -11,7 +11,10 @@ export interface PlannedWrite {
 export async function applyWrites(root: string, writes: readonly PlannedWrite[]): Promise<void> {
   const dirs = [...new Set(writes.map((w) => dirname(join(root, w.path))))];
   await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true })));
-  await Promise.all(writes.map((write) => writeFile(join(root, write.path), write.contents)));
+  // Bounded concurrency, for the same open-file limit as reading.
+  for (let i = 0; i < writes.length; i += 64) {
+    await Promise.all(writes.slice(i, i + 64).map((write) => writeFile(join(root, write.path), write.contents)));
+  }
 }
 
 export async function removeDir(path: string): Promise<void> {
