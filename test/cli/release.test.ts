@@ -75,6 +75,15 @@ describe("version and verify", () => {
     expect(result.out).toContain(`[${code}]`);
   });
 
+  it("reports a broken index once, without calling every release file unlisted", async () => {
+    await releaseInitial();
+    repo.write("releases/index.json", "{\n");
+    const result = await run("verify", ...TODAY);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("releases/index.json:1:1  error  The release index is not valid JSON");
+    expect(result.out).toContain("1 problem in the release ledger");
+  });
+
   it("says to add v2 when a released prompt version is edited, and version refuses to run", async () => {
     await releaseInitial();
     repo.edit("prompts/advice/v1.yaml", "temperature: 0.2", "temperature: 0.3");

@@ -74,6 +74,13 @@ describe("messages point at the fix", () => {
     expect(d!.hint).toContain('Did you mean "temperature"?');
   });
 
+  it("suggests the closest allowed value for a misspelt enum", () => {
+    const text = baseSources().find((f) => f.path === "prompts/advice/v1.yaml")!.text.replace("response_format: json", "response_format: jsn");
+    const [d] = validateSources(overlay(baseSources(), [{ path: "prompts/advice/v1.yaml", text }]), { today: TODAY }).diagnostics;
+    expect(d).toMatchObject({ code: "schema", file: "prompts/advice/v1.yaml", line: 21 });
+    expect(d!.hint).toContain('Did you mean "json"?');
+  });
+
   it.each([
     ["2026-12-04", "was retired on 2026-10-23"],
     ["2026-08-01", "retires on 2026-10-23, in 83 days"],

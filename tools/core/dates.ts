@@ -2,10 +2,6 @@
  * Calendar arithmetic on "YYYY-MM-DD" strings without the Date object: the core never reads
  * the clock, and day counts must not depend on the machine's time zone.
  */
-export function isIsoDate(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value);
-}
-
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 export function dayNumber(iso: string): number {
   let y = Number(iso.slice(0, 4));

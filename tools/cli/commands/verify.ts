@@ -1,7 +1,6 @@
 import { sortDiagnostics } from "../../core/diagnostics.ts";
 import { CHANNELS_PATH } from "../../core/release/ledger.ts";
 import { parseChannels } from "../../core/release/channels.ts";
-import { readLedger } from "../../core/release/read-ledger.ts";
 import { verifyLedger } from "../../core/release/verify-ledger.ts";
 import { readLedgerFiles, readLedgerFilesAt } from "../../io/ledger-files.ts";
 import { parse, requireDate } from "../args.ts";
@@ -43,8 +42,8 @@ export async function verifyCommand(options: VerifyOptions, ctx: CliContext, isT
   const files = await readLedgerFiles(result.checked.root);
   const base = options.base === undefined ? undefined : await readLedgerFilesAt(result.checked.root, options.base);
   if (options.base !== undefined && base === undefined) throw new UsageError(`--base "${options.base}" is not a commit in this repository (fetch it first, e.g. git fetch origin main).`);
-  const diagnostics = verifyLedger({ files, model: result.checked.model, compiled: result.compiled, base, baseRef: options.base });
-  diagnostics.push(...parseChannels(files.get(CHANNELS_PATH), readLedger(files).ledger.index).diagnostics);
+  const { ledger, diagnostics } = verifyLedger({ files, model: result.checked.model, compiled: result.compiled, base, baseRef: options.base });
+  diagnostics.push(...parseChannels(files.get(CHANNELS_PATH), ledger.index).diagnostics);
   sortDiagnostics(diagnostics);
   annotate(diagnostics, ctx);
   if (options.json) {
@@ -53,7 +52,7 @@ export async function verifyCommand(options: VerifyOptions, ctx: CliContext, isT
     ctx.stdout(formatDiagnostics(diagnostics, c));
     ctx.stdout(`${c.red("✖")} ${plural(diagnostics.length, "problem")} in the release ledger.\n`);
   } else {
-    const { index } = readLedger(files).ledger;
+    const { index } = ledger;
     const count = Object.values(index.features).reduce((n, e) => n + e.length, 0);
     ctx.stdout(`${c.green("✔")} Ledger intact: ${plural(count, "release")} of ${plural(Object.keys(index.features).length, "feature")}${options.base ? `, append-only against ${options.base}` : ""}.\n`);
   }

@@ -1,7 +1,6 @@
 import { renderEntry } from "../../core/release/changelog.ts";
 import { releasePath } from "../../core/release/ledger.ts";
 import { planReleases } from "../../core/release/plan-release.ts";
-import { readLedger } from "../../core/release/read-ledger.ts";
 import { verifyLedger } from "../../core/release/verify-ledger.ts";
 import { todayUtc } from "../../io/clock.ts";
 import { headCommitDate } from "../../io/git.ts";
@@ -47,13 +46,14 @@ export async function versionCommand(options: VersionOptions, ctx: CliContext, i
   if (!result.ok) return EXIT.findings;
   const files = await readLedgerFiles(result.checked.root);
   // A ledger that is already broken (or a released prompt edited) must be fixed first.
-  const broken = verifyLedger({ files, model: result.checked.model, compiled: result.compiled }).filter((d) => d.code !== "unreleased-changes" && d.code !== "changelog-drift");
+  const verified = verifyLedger({ files, model: result.checked.model, compiled: result.compiled });
+  const broken = verified.diagnostics.filter((d) => d.code !== "unreleased-changes" && d.code !== "changelog-drift");
   if (broken.length > 0) {
     ctx.stdout(formatDiagnostics(broken, c));
     ctx.stdout(`${c.red("✖")} The release ledger has problems; nothing was planned.\n`);
     return EXIT.findings;
   }
-  const { ledger } = readLedger(files);
+  const { ledger } = verified;
   const date = options.date ?? (await headCommitDate(result.checked.root)) ?? todayUtc();
   const plan = planReleases(ledger, result.compiled, { sourceCommit: result.sourceCommit, date });
   if (!options.dryRun) await applyWrites(result.checked.root, plan.writes);

@@ -1,4 +1,4 @@
-import type { ApiStyle, FeatureDoc, InputField, Message, MetricDef, ModelDef, ObjectField, PromptParameters } from "../model/types.ts";
+import type { ApiStyle, FeatureDoc, Message, MetricDef, ModelDef, ObjectField, PromptParameters } from "../model/types.ts";
 
 /** The compiled bundle, as described by schemas/bundle.schema.json. */
 export const BUNDLE_FORMAT_VERSION = 1 as const;
@@ -77,5 +77,3 @@ export interface Bundle {
   source_commit: string | null;
   content_hash: string;
 }
-
-export type { InputField };

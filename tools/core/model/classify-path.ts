@@ -1,12 +1,8 @@
-import type { SchemaName } from "../schema/contracts.ts";
-
 export type FileKind =
   | { kind: "provider"; id: string }
   | { kind: "prompt"; id: string; version: number }
   | { kind: "feature"; id: string }
   | { kind: "unknown"; expected: string };
-
-export type ConfigKind = Extract<SchemaName, "provider" | "prompt" | "feature">;
 
 /** The source directories the compiler reads. Other files in them are reported, not ignored. */
 export const SOURCE_DIRS = ["providers", "prompts", "experiments"] as const;

@@ -21,14 +21,16 @@ export interface VerifyInput {
 }
 
 /** Every way the append-only ledger can be broken, as diagnostics. Pure. */
-export function verifyLedger(input: VerifyInput): Diagnostic[] {
+export function verifyLedger(input: VerifyInput): { ledger: Ledger; diagnostics: Diagnostic[] } {
   const { ledger, diagnostics } = readLedger(input.files);
+  // Without a readable index every release file looks unlisted: report the cause only.
+  if (diagnostics.some((d) => d.code === "ledger-index-invalid")) return { ledger, diagnostics };
   diagnostics.push(...checkFiles(input.files, ledger));
   diagnostics.push(...checkChangelogs(input.files, ledger));
   diagnostics.push(...checkPromptsImmutable(input.model, ledger));
   diagnostics.push(...checkReleased(input.compiled, ledger));
   if (input.base) diagnostics.push(...checkAgainstBase(input.base, input.files, ledger, input.baseRef ?? "the base"));
-  return diagnostics;
+  return { ledger, diagnostics };
 }
 
 function checkFiles(files: LedgerFiles, ledger: Ledger): Diagnostic[] {

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { ConfigModel } from "../model/load-model.ts";
 import { routeSites, splitModelRef } from "../model/routes.ts";
 import type { ModelDef } from "../model/types.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { didYouMean } from "../did-you-mean.ts";
 import { report, type Rule } from "./rule.ts";
 
 export function findModel(model: ConfigModel, ref: string): ModelDef | undefined {

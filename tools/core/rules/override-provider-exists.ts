@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { didYouMean } from "../did-you-mean.ts";
 import { report, type Rule } from "./rule.ts";
 
 export const overrideProviderExists: Rule = {

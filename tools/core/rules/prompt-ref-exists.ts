@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { routeSites } from "../model/routes.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { didYouMean } from "../did-you-mean.ts";
 import { report, type Rule } from "./rule.ts";
 
 export const promptRefExists: Rule = {

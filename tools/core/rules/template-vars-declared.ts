@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { analyzePrompt, templatePosition } from "../templates/prompt-templates.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { didYouMean } from "../did-you-mean.ts";
 import type { ObjectField } from "../model/types.ts";
 import type { Rule } from "./rule.ts";
 

@@ -1,4 +1,4 @@
-import { closest, distance } from "fastest-levenshtein";
+import { didYouMean } from "../did-you-mean.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { JsonPointer, ParsedFile } from "../parse/parse-yaml.ts";
 import { createAjv, type ErrorObject, type ValidateFunction } from "./ajv.ts";
@@ -74,8 +74,8 @@ function explain(error: ErrorObject, pointer: JsonPointer, where: string): Expla
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      const guess = allowed.length ? closest(name, allowed) : undefined;
-      const suggestion = guess && distance(name, guess) <= Math.max(2, Math.floor(name.length / 3)) ? `Did you mean "${guess}"? ` : "";
+      const guess = didYouMean(name, allowed).trim();
+      const suggestion = guess ? `${guess} ` : "";
       return {
         message: `Unknown property "${name}" in ${where}.`,
         hint: `${suggestion}Allowed here: ${allowed.join(", ") || "nothing"}.`,
@@ -92,8 +92,11 @@ function explain(error: ErrorObject, pointer: JsonPointer, where: string): Expla
         at: here,
       };
     }
-    case "enum":
-      return { message: `${where} must be one of: ${(params.allowedValues as unknown[]).map(String).join(", ")}.`, hint: `Use one of the allowed values${described}.`, at: here };
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof error.data === "string" ? didYouMean(error.data, allowed) : "";
+      return { message: `${where} must be one of: ${allowed.join(", ")}.`, hint: `${guess ? `${guess.trim()} ` : ""}Use one of the allowed values${described}.`, at: here };
+    }
     case "const":
       return { message: `${where} must be ${JSON.stringify(params.allowedValue)}.`, hint: `Set it to ${JSON.stringify(params.allowedValue)}${described}.`, at: here };
     case "type":
