@@ -33,3 +33,18 @@ export function requireDate(value: string | undefined, flag: string): string | u
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, got "${value}".`);
   return value;
 }
+
+export function requireSha(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !/^[0-9a-f]{40}$/.test(value)) throw new UsageError(`${flag} must be a full 40-character lowercase hex sha, got "${value}".`);
+  return value;
+}
+
+/** A whole number option at least `min`; `fallback` when absent. */
+export function wholeNumber(value: string | undefined, flag: string, min: number, fallback: number): number;
+export function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined;
+export function wholeNumber(value: string | undefined, flag: string, min: number, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, got "${value}".`);
+  return n;
+}

@@ -3,11 +3,11 @@ import { compileBundles } from "../../core/compile/compile-bundle.ts";
 import { schemaErrors } from "../../core/schema/validate-against-schema.ts";
 import { headCommit } from "../../io/git.ts";
 import { applyWrites, removeDir } from "../../io/write-files.ts";
-import { parse, requireDate } from "../args.ts";
+import { parse, requireDate, requireSha } from "../args.ts";
 import { checkRepository } from "../check-repository.ts";
 import { colors } from "../color.ts";
 import type { CliContext } from "../context.ts";
-import { EXIT, UsageError } from "../errors.ts";
+import { EXIT } from "../errors.ts";
 import { annotate, formatDiagnostics, plural, summaryLine } from "../report-diagnostics.ts";
 
 export const BUILD_HELP = `Usage: llmcfg build [options]
@@ -87,8 +87,7 @@ export async function runBuild(argv: string[], ctx: CliContext, isTty: boolean):
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const commit = args.str("source-commit");
-  if (commit !== undefined && !/^[0-9a-f]{40}$/.test(commit)) throw new UsageError(`--source-commit must be a full 40-character lowercase hex sha, got "${commit}".`);
+  const commit = requireSha(args.str("source-commit"), "--source-commit");
   return buildCommand(
     {
       root: args.str("root") ?? ctx.cwd,

@@ -1,9 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Bundle } from "../../core/compile/bundle-types.ts";
 import { evalFilesOf } from "../../core/evals/parse-evals.ts";
-import { parseYamlFile } from "../../core/parse/parse-yaml.ts";
+import type { ParsedFile } from "../../core/parse/parse-yaml.ts";
 import { latestEntry, releasePath } from "../../core/release/ledger.ts";
 import { readLedger } from "../../core/release/read-ledger.ts";
 import { validateOutputContract } from "../../core/schema/output-contract.ts";
@@ -14,8 +13,9 @@ import { runEvals, type CaseRun, type MockMode } from "../../eval/run-evals.ts";
 import { todayUtc } from "../../io/clock.ts";
 import { headCommitDate } from "../../io/git.ts";
 import { readLedgerFiles } from "../../io/ledger-files.ts";
-import { SCENARIOS_PATH, parseScenarios, type Scenario } from "../../simulation/scenarios.ts";
-import { parse } from "../args.ts";
+import { SCENARIOS_PATH } from "../../simulation/scenarios.ts";
+import { parse, wholeNumber } from "../args.ts";
+import { NO_FAULTS, loadScenarios, pickScenario } from "../load-scenarios.ts";
 import { colors } from "../color.ts";
 import { compileRepository } from "../compile-repository.ts";
 import type { CliContext } from "../context.ts";
@@ -75,16 +75,14 @@ export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, 
   if (!compiled.ok) return EXIT.findings;
   const { root, model, sources } = compiled.checked;
   const recordings = loadRecordings(sources);
-  const scenariosText = await readFile(join(root, SCENARIOS_PATH), "utf8").catch(() => undefined);
-  const scenarios = scenariosText === undefined ? { scenarios: [] as Scenario[], diagnostics: [] } : parseScenarios(scenariosText);
+  const scenarios = await loadScenarios(root, false);
   const problems = [...recordings.diagnostics, ...scenarios.diagnostics];
   if (problems.length > 0) {
     ctx.stdout(formatDiagnostics(problems, c));
     return EXIT.findings;
   }
-  const normal = scenarios.scenarios.find((s) => s.id === "normal") ?? { id: "normal", description: "", faults: [] };
-  const faults = options.scenario === undefined ? undefined : scenarios.scenarios.find((s) => s.id === options.scenario)?.faults;
-  if (options.scenario !== undefined && !faults) throw new UsageError(`Unknown scenario "${options.scenario}". Scenarios: ${scenarios.scenarios.map((s) => s.id).join(", ")}.`);
+  const normal = scenarios.scenarios.find((s) => s.id === "normal") ?? NO_FAULTS;
+  const faults = options.scenario === undefined ? undefined : pickScenario(scenarios.scenarios, options.scenario).faults;
   const evals = evalFilesOf(model);
   const { ledger } = readLedger(await readLedgerFiles(root));
   const run = (bundle: Bundle) => runEvals({ bundle, evals, recordings: recordings.recordings, mode: options.mock, seed: options.seed, validateOutput: validateOutputContract, faults, shard: options.shard });
@@ -129,7 +127,7 @@ export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, 
 
   const date = (await headCommitDate(root)) ?? todayUtc();
   const review = buildReview({ compiled: compiled.compiled, ledger, runs, releasedRuns, evals, scenario: normal, validateOutput: validateOutputContract, seed: options.seed, mode: options.mock, sourceCommit: compiled.sourceCommit, date });
-  annotateGates(review.gates, sources, ctx);
+  annotateGates(review.gates, model.parsed, ctx);
   const verdict = review.failed ? "gates failed" : "gates passed";
   if (options.json) {
     ctx.stdout(`${JSON.stringify({ ok: !review.failed, features: review.features, runs }, null, 2)}\n`);
@@ -150,13 +148,12 @@ export async function evalCommand(options: EvalCommandOptions, ctx: CliContext, 
 }
 
 /** Gate findings as annotations on the line of config that causes them, errors first. */
-function annotateGates(gates: readonly GateFinding[], sources: readonly { path: string; text: string }[], ctx: CliContext): void {
+function annotateGates(gates: readonly GateFinding[], parsed: readonly ParsedFile[], ctx: CliContext): void {
   if (ctx.env.GITHUB_ACTIONS !== "true") return;
   const sorted = [...gates].sort((a, b) => (a.level === b.level ? 0 : a.level === "error" ? -1 : 1));
   for (const g of sorted) {
-    const source = sources.find((s) => s.path === g.target.file);
-    const parsed = source ? parseYamlFile(source) : undefined;
-    const at = parsed?.ok ? parsed.file.locate(g.target.pointer) : { line: 1, column: 1 };
+    // The files were parsed once by validation; locate in those instead of parsing again.
+    const at = parsed.find((f) => f.path === g.target.file)?.locate(g.target.pointer) ?? { line: 1, column: 1 };
     const props = { title: `${g.gate} gate`, file: g.target.file, startLine: at.line, startColumn: at.column };
     if (g.level === "error") core.error(g.message, props);
     else core.warning(g.message, props);
@@ -171,8 +168,7 @@ export async function runEval(argv: string[], ctx: CliContext, isTty: boolean): 
   }
   const mock = args.str("mock") ?? "replay";
   if (mock !== "replay" && mock !== "synthetic") throw new UsageError(`--mock must be replay or synthetic, got "${mock}".`);
-  const seed = Number(args.str("seed") ?? "1");
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number, got "${args.str("seed")}".`);
+  const seed = wholeNumber(args.str("seed"), "--seed", 0, 1);
   let shard: { index: number; count: number } | undefined;
   const shardText = args.str("shard");
   if (shardText !== undefined) {

@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Bundle } from "../../core/compile/bundle-types.ts";
 import { evalFilesOf, featureInputs } from "../../core/evals/parse-evals.ts";
@@ -11,9 +9,10 @@ import { JsonlFileSink } from "../../io/jsonl-sink.ts";
 import { readLedgerFiles } from "../../io/ledger-files.ts";
 import { buildReport, type SimulationReport } from "../../simulation/report.ts";
 import { renderReport } from "../../simulation/render-report.ts";
-import { SCENARIOS_PATH, parseScenarios } from "../../simulation/scenarios.ts";
+import { SCENARIOS_PATH } from "../../simulation/scenarios.ts";
 import { simulate } from "../../simulation/simulate.ts";
-import { parse, requireDate } from "../args.ts";
+import { parse, requireDate, wholeNumber } from "../args.ts";
+import { loadScenarios, pickScenario } from "../load-scenarios.ts";
 import { colors } from "../color.ts";
 import { compileRepository } from "../compile-repository.ts";
 import type { CliContext } from "../context.ts";
@@ -60,17 +59,13 @@ export async function simulateCommand(options: SimulateOptions, ctx: CliContext,
   const c = colors(ctx, isTty);
   const result = await compileRepository({ root: options.root, strict: false }, ctx, c, true);
   if (!result.ok) return EXIT.findings;
-  const scenariosText = await readFile(join(result.checked.root, SCENARIOS_PATH), "utf8").catch(() => {
-    throw new UsageError(`${SCENARIOS_PATH} is missing.`);
-  });
-  const { scenarios, diagnostics } = parseScenarios(scenariosText);
+  const { scenarios, diagnostics } = await loadScenarios(result.checked.root);
   const evals = evalFilesOf(result.checked.model);
   if (diagnostics.length > 0) {
     ctx.stdout(formatDiagnostics(diagnostics, c));
     return EXIT.findings;
   }
-  const scenario = scenarios.find((s) => s.id === options.scenario);
-  if (!scenario) throw new UsageError(`Unknown scenario "${options.scenario}". Scenarios: ${scenarios.map((s) => s.id).join(", ")}.`);
+  const scenario = pickScenario(scenarios, options.scenario);
   const bundles = result.compiled.filter((b) => !options.feature || b.feature === options.feature);
   if (bundles.length === 0) throw new UsageError(`Unknown feature "${options.feature}". Features: ${result.compiled.map((b) => b.feature).join(", ")}.`);
   const { ledger } = readLedger(await readLedgerFiles(result.checked.root));
@@ -98,13 +93,6 @@ export async function simulateCommand(options: SimulateOptions, ctx: CliContext,
   return EXIT.ok;
 }
 
-function positiveInt(value: string | undefined, flag: string, fallback?: number): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, got "${value}".`);
-  return n;
-}
-
 export async function runSimulate(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("simulate", argv, {
     feature: { type: "string" },
@@ -122,16 +110,14 @@ export async function runSimulate(argv: string[], ctx: CliContext, isTty: boolea
     ctx.stdout(SIMULATE_HELP);
     return EXIT.ok;
   }
-  const seed = args.str("seed") === undefined ? 1 : Number(args.str("seed"));
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number, got "${args.str("seed")}".`);
   return simulateCommand(
     {
       root: args.str("root") ?? ctx.cwd,
       feature: args.str("feature"),
-      days: positiveInt(args.str("days"), "--days", 30)!,
-      perDay: positiveInt(args.str("per-day"), "--per-day"),
+      days: wholeNumber(args.str("days"), "--days", 1, 30),
+      perDay: wholeNumber(args.str("per-day"), "--per-day", 1),
       scenario: args.str("scenario") ?? "normal",
-      seed,
+      seed: wholeNumber(args.str("seed"), "--seed", 0, 1),
       start: requireDate(args.str("start"), "--start") ?? "2027-01-04",
       telemetry: args.str("telemetry"),
       exactTokens: !args.flag("estimate-tokens"),

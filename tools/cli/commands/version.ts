@@ -6,11 +6,11 @@ import { todayUtc } from "../../io/clock.ts";
 import { headCommitDate } from "../../io/git.ts";
 import { readLedgerFiles } from "../../io/ledger-files.ts";
 import { applyWrites } from "../../io/write-files.ts";
-import { parse, requireDate } from "../args.ts";
+import { parse, requireDate, requireSha } from "../args.ts";
 import { colors } from "../color.ts";
 import { compileRepository } from "../compile-repository.ts";
 import type { CliContext } from "../context.ts";
-import { EXIT, UsageError } from "../errors.ts";
+import { EXIT } from "../errors.ts";
 import { formatDiagnostics } from "../report-diagnostics.ts";
 
 export const VERSION_HELP = `Usage: llmcfg version [options]
@@ -92,8 +92,7 @@ export async function runVersion(argv: string[], ctx: CliContext, isTty: boolean
     ctx.stdout(VERSION_HELP);
     return EXIT.ok;
   }
-  const commit = args.str("source-commit");
-  if (commit !== undefined && !/^[0-9a-f]{40}$/.test(commit)) throw new UsageError(`--source-commit must be a full 40-character lowercase hex sha, got "${commit}".`);
+  const commit = requireSha(args.str("source-commit"), "--source-commit");
   return versionCommand(
     { root: args.str("root") ?? ctx.cwd, dryRun: args.flag("dry-run"), json: args.flag("json"), date: requireDate(args.str("date"), "--date"), sourceCommit: commit, today: requireDate(args.str("today"), "--today") },
     ctx,
