@@ -82,11 +82,14 @@ function checkChangelogs(files: LedgerFiles, ledger: Ledger): Diagnostic[] {
 function checkPromptsImmutable(model: ConfigModel, ledger: Ledger): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
+  // Every release repeats the prompts it serves: compile each current prompt once.
+  const currentText = new Map<string, string>();
   for (const [path, { bundle }] of ledger.bundles) {
     for (const [key, released] of Object.entries(bundle.prompts)) {
       const current = model.prompts.get(key);
       if (!current || reported.has(key)) continue;
-      if (canonicalJson(compilePrompt(current.data)) !== canonicalJson(released)) {
+      if (!currentText.has(key)) currentText.set(key, canonicalJson(compilePrompt(current.data)));
+      if (currentText.get(key) !== canonicalJson(released)) {
         reported.add(key);
         const next = Math.max(...[...model.prompts.keys()].filter((k) => k.startsWith(`${released.id}@`)).map((k) => Number(k.split("@")[1]))) + 1;
         out.push({
