@@ -63,7 +63,7 @@ export async function versionCommand(options: VersionOptions, ctx: CliContext, i
     return EXIT.ok;
   }
   if (plan.releases.length === 0) {
-    ctx.stdout(`Nothing to release: ${plan.unchanged.join(", ") || "no features"} match their latest release.\n`);
+    ctx.stdout(plan.unchanged.length ? `Nothing to release: every feature matches its latest release (${plan.unchanged.join(", ")}).\n` : "Nothing to release: there are no features.\n");
     return EXIT.ok;
   }
   const bundles = new Map(plan.releases.map((r) => [releasePath(r.feature, r.entry.version), r.bundle]));
