@@ -27,6 +27,10 @@ export async function main(argv: string[], ctx: CliContext, isTty: boolean): Pro
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`Unknown command "${name}".\n\n${help()}`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      ctx.stdout(command.help);
+      return EXIT.ok;
+    }
     return await command.run(rest, ctx, isTty);
   } catch (error) {
     if (error instanceof UsageError) {

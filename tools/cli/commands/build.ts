@@ -83,10 +83,6 @@ export async function runBuild(argv: string[], ctx: CliContext, isTty: boolean):
     today: { type: "string" },
     json: { type: "boolean" },
   });
-  if (args.flag("help")) {
-    ctx.stdout(BUILD_HELP);
-    return EXIT.ok;
-  }
   const commit = requireSha(args.str("source-commit"), "--source-commit");
   return buildCommand(
     {

@@ -162,10 +162,6 @@ function annotateGates(gates: readonly GateFinding[], parsed: readonly ParsedFil
 
 export async function runEval(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("eval", argv, { mock: { type: "string" }, scenario: { type: "string" }, seed: { type: "string" }, shard: { type: "string" }, out: { type: "string" }, merge: { type: "boolean" }, "summary-file": { type: "string" }, root: { type: "string" }, json: { type: "boolean" } }, true);
-  if (args.flag("help")) {
-    ctx.stdout(EVAL_HELP);
-    return EXIT.ok;
-  }
   const mock = args.str("mock") ?? "replay";
   if (mock !== "replay" && mock !== "synthetic") throw new UsageError(`--mock must be replay or synthetic, got "${mock}".`);
   const seed = wholeNumber(args.str("seed"), "--seed", 0, 1);

@@ -17,10 +17,6 @@ Options:
 
 export async function runKeygen(argv: string[], ctx: CliContext): Promise<number> {
   const args = parse("keygen", argv, { root: { type: "string" } });
-  if (args.flag("help")) {
-    ctx.stdout(KEYGEN_HELP);
-    return EXIT.ok;
-  }
   const { privatePem, publicPem } = generateSigningKeys();
   await applyWrites(args.str("root") ?? ctx.cwd, [{ path: PUBLIC_KEY_PATH, contents: publicPem }]);
   ctx.stderr(`Wrote ${PUBLIC_KEY_PATH}. Store the private key below as the secret ${SIGNING_KEY_ENV}, then discard it:\n`);

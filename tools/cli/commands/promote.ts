@@ -53,10 +53,6 @@ export async function promoteCommand(options: PromoteOptions, ctx: CliContext, i
 
 export async function runPromote(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("promote", argv, { channel: { type: "string" }, reason: { type: "string" }, "allow-major": { type: "boolean" }, root: { type: "string" } }, true);
-  if (args.flag("help")) {
-    ctx.stdout(PROMOTE_HELP);
-    return EXIT.ok;
-  }
   const [feature, version, ...extra] = args.positionals;
   if (!feature || !version || extra.length > 0) throw new UsageError('promote takes exactly <feature> <version>. Run "llmcfg promote --help".');
   const channel = args.str("channel");

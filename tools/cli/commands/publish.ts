@@ -90,10 +90,6 @@ function readExisting(path: string): string | undefined {
 
 export async function runPublish(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("publish", argv, { out: { type: "string" }, "base-url": { type: "string" }, unsigned: { type: "boolean" }, root: { type: "string" } });
-  if (args.flag("help")) {
-    ctx.stdout(PUBLISH_HELP);
-    return EXIT.ok;
-  }
   const out = args.str("out");
   if (!out) throw new UsageError("--out <dir> is required.");
   return publishCommand({ root: args.str("root") ?? ctx.cwd, out: resolve(ctx.cwd, out), baseUrl: args.str("base-url"), unsigned: args.flag("unsigned") }, ctx, isTty);

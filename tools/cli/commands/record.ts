@@ -121,10 +121,6 @@ function recording(bundle: Bundle, prompt: BundlePrompt, target: Target, caseId:
 
 export async function runRecord(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("record", argv, { prompt: { type: "string" }, live: { type: "boolean" }, import: { type: "string" }, case: { type: "string" }, model: { type: "string" }, "base-url": { type: "string" }, root: { type: "string" } });
-  if (args.flag("help")) {
-    ctx.stdout(RECORD_HELP);
-    return EXIT.ok;
-  }
   const prompt = args.str("prompt");
   if (!prompt || !/^[a-z][a-z0-9_]*@[1-9][0-9]*$/.test(prompt)) throw new UsageError("--prompt <id@version> is required, e.g. --prompt career_recommendation@2.");
   if (args.flag("live") === (args.str("import") !== undefined)) throw new UsageError("Choose one source: --live or --import <file.jsonl>.");

@@ -106,10 +106,6 @@ export async function runSimulate(argv: string[], ctx: CliContext, isTty: boolea
     root: { type: "string" },
     json: { type: "boolean" },
   });
-  if (args.flag("help")) {
-    ctx.stdout(SIMULATE_HELP);
-    return EXIT.ok;
-  }
   return simulateCommand(
     {
       root: args.str("root") ?? ctx.cwd,

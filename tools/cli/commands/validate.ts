@@ -47,10 +47,6 @@ export async function runValidate(argv: string[], ctx: CliContext, isTty: boolea
     today: { type: "string" },
     json: { type: "boolean" },
   });
-  if (args.flag("help")) {
-    ctx.stdout(VALIDATE_HELP);
-    return EXIT.ok;
-  }
   return validateCommand(
     { root: args.str("root") ?? ctx.cwd, strict: args.flag("strict"), json: args.flag("json"), today: requireDate(args.str("today"), "--today") },
     ctx,

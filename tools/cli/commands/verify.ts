@@ -61,9 +61,5 @@ export async function verifyCommand(options: VerifyOptions, ctx: CliContext, isT
 
 export async function runVerify(argv: string[], ctx: CliContext, isTty: boolean): Promise<number> {
   const args = parse("verify", argv, { base: { type: "string" }, root: { type: "string" }, today: { type: "string" }, json: { type: "boolean" } });
-  if (args.flag("help")) {
-    ctx.stdout(VERIFY_HELP);
-    return EXIT.ok;
-  }
   return verifyCommand({ root: args.str("root") ?? ctx.cwd, base: args.str("base"), json: args.flag("json"), today: requireDate(args.str("today"), "--today") }, ctx, isTty);
 }

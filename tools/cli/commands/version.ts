@@ -88,10 +88,6 @@ export async function runVersion(argv: string[], ctx: CliContext, isTty: boolean
     today: { type: "string" },
     json: { type: "boolean" },
   });
-  if (args.flag("help")) {
-    ctx.stdout(VERSION_HELP);
-    return EXIT.ok;
-  }
   const commit = requireSha(args.str("source-commit"), "--source-commit");
   return versionCommand(
     { root: args.str("root") ?? ctx.cwd, dryRun: args.flag("dry-run"), json: args.flag("json"), date: requireDate(args.str("date"), "--date"), sourceCommit: commit, today: requireDate(args.str("today"), "--today") },
